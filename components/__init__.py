@@ -1,0 +1,1 @@
+"""Kembar: the sister-region partnerships between Indonesia and China, as data and a map."""

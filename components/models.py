@@ -1,0 +1,124 @@
+"""The records Kembar passes from one stage to the next: frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ID_LEVELS = ("province", "city", "regency")
+CN_LEVELS = ("province", "city", "county", "district")
+STAGES = ("exploration", "loi", "mou", "agreement")
+CONFIDENCES = ("confirmed", "reported", "disputed")
+EVENTS = ("contact", "exploration", "loi", "mou", "agreement", "renewal", "other")
+
+REQUIRED_COLUMNS = (
+    "id", "id_name", "id_level", "id_province",
+    "cn_name", "cn_name_zh", "cn_level", "cn_province",
+    "stage", "date", "sources",
+)
+OPTIONAL_COLUMNS = ("fields", "confidence", "notes")
+SOURCE_SEPARATOR = " ; "
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, precise enough to fix by hand."""
+
+    line: int  # 1-based physical line in the file; 0 when the file as a whole is at fault
+    column: str  # column name, or "" for the whole row / file
+    value: str
+    message: str
+    file: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.file else f"line {self.line}"
+        column = f" {self.column}:" if self.column else ""
+        return f"{where}:{column} {self.message}"
+
+
+@dataclass(frozen=True)
+class Partnership:
+    """One row of data/partnerships.csv, validated and normalised."""
+
+    id: str
+    id_name: str  # official form: "Kota Serang", "Kabupaten Tangerang", "Provinsi Jawa Tengah"
+    id_level: str  # one of ID_LEVELS
+    id_province: str
+    cn_name: str  # English / pinyin, may be "" when cn_name_zh is given
+    cn_name_zh: str  # characters, may be "" when cn_name is given
+    cn_level: str  # one of CN_LEVELS
+    cn_province: str
+    stage: str  # one of STAGES
+    date: str = ""  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; "" when unknown
+    sources: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    confidence: str = ""  # one of CONFIDENCES or ""
+    notes: str = ""
+    line: int = 0  # line of the row in its file, for messages
+    extra: tuple[tuple[str, str], ...] = ()  # further optional columns, in file order
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    @property
+    def disputed(self) -> bool:
+        return self.confidence == "disputed"
+
+    @property
+    def id_place(self) -> "PlaceRef":
+        return PlaceRef("ID", self.id_name, self.id_level, self.id_province)
+
+    @property
+    def cn_place(self) -> "PlaceRef":
+        return PlaceRef("CN", self.cn_name or self.cn_name_zh, self.cn_level, self.cn_province,
+                        name_zh=self.cn_name_zh)
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A partner as a row names it: what the geocoder is asked to find."""
+
+    country: str  # "ID" or "CN"
+    name: str
+    level: str
+    province: str
+    name_zh: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved partner place: where it is and who said so."""
+
+    ref: PlaceRef
+    lat: float | None
+    lon: float | None
+    resolved_by: str  # "cache", "gazetteer", "geonames", "nominatim" or "unresolved"
+    label: str = ""  # display name as the resolving source gives it
+    label_zh: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One step in a partnership's history (data/milestones.csv)."""
+
+    partnership: str
+    date: str
+    event: str  # one of EVENTS
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """What loading a partnerships file gives: the good rows and every problem."""
+
+    partnerships: tuple[Partnership, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    fatal: bool = False  # the file could not be used at all
+    rows_read: int = 0
+    columns: tuple[str, ...] = field(default=())
