@@ -1,0 +1,241 @@
+"""The history of each partnership and of the network: timelines, stage as of a year, durations.
+
+Pure functions over `Partnership` and `Milestone` records; no I/O, no streamlit.
+
+Conventions, decided here once:
+
+* Partial dates ("2016", "2016-10", "2016-10-23") sort by (year, month or 0, day or 0), so a
+  date known only to the year sorts before every more precise date in that year:
+  2016 < 2016-01 < 2016-10 < 2016-10-23. Steps on the same sort key keep their input order.
+  Undated steps sort after every dated one.
+* Only stage-setting events (`STAGES`: exploration, loi, mou, agreement) change a partnership's
+  stage. `contact`, `renewal` and `other` appear in the timeline but never set, keep alive or
+  begin a partnership on the map: a partnership is drawn from its first dated stage-setting step.
+* The stage as of a year is that of the *latest* stage-setting step dated in or before it, not the
+  highest stage reached: Bali–Hainan signed an MoU in 2015 and a sister-province LoI in 2023, and
+  as of 2023 the sister relationship stands at the LoI. This matches the milestone validator,
+  which compares a partnership's current stage with its latest stage-setting milestone.
+* A partnership with no stage-setting milestone gets one implicit step from its own stage and
+  date (the issue's rule for a partnership without milestones, extended to one whose milestones
+  are only contacts, renewals or other events, so its current stage is never lost).
+* A partnership is *undated* when none of its stage-setting steps has a date: it can never be
+  placed in time, so an "as of" view leaves it out and counts it, whatever the year.
+* Durations are measured in years (days / 365.25) between the midpoints of partial dates:
+  a year alone counts as 1 July, a year and month as the 15th of that month.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import statistics
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from components.models import STAGES, Milestone, Partnership
+
+DateKey = tuple[int, int, int, int]  # (undated flag, year, month or 0, day or 0)
+
+DURATION_PAIRS = (("loi", "mou"), ("mou", "agreement"))
+DAYS_PER_YEAR = 365.25
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One dated (or undated) step of a partnership's path, as the timeline shows it."""
+
+    date: str  # partial ISO "YYYY", "YYYY-MM", "YYYY-MM-DD"; "" when unknown
+    event: str  # one of models.EVENTS
+    sources: tuple[str, ...] = ()
+    notes: str = ""
+    implicit: bool = False  # made from the partnership row itself, not from a milestone
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    @property
+    def sets_stage(self) -> bool:
+        return self.event in STAGES
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """The network as it stood at the end of one year, plus what could not be shown."""
+
+    year: int
+    partnerships: tuple[Partnership, ...]  # each re-staged to its stage and date then
+    undated_count: int  # left out: no dated stage-setting step at all
+    not_started_count: int  # left out: first dated stage-setting step after `year`
+
+
+def parse_date(value: str) -> tuple[int, int, int] | None:
+    """Split a partial ISO date into (year, month or 0, day or 0); None for ""; ValueError if bad."""
+    if not value:
+        return None
+    match = _DATE.fullmatch(value)
+    if match is None:
+        raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else 0 for part in match.groups())
+    try:
+        datetime.date(year, month or 1, day or 1)
+    except ValueError as error:
+        raise ValueError(f"date {value!r} does not exist: {error}") from None
+    return year, month, day
+
+
+def date_key(value: str) -> DateKey:
+    """The sort key of a partial date: less precise first within a period, undated last."""
+    parts = parse_date(value)
+    return (1, 0, 0, 0) if parts is None else (0, *parts)
+
+
+def midpoint(value: str) -> datetime.date | None:
+    """A partial date as one day, for measuring: year alone → 1 July, year-month → the 15th."""
+    parts = parse_date(value)
+    if parts is None:
+        return None
+    year, month, day = parts
+    if not month:
+        return datetime.date(year, 7, 1)
+    return datetime.date(year, month, day or 15)
+
+
+def group_milestones(milestones: Iterable[Milestone]) -> dict[str, tuple[Milestone, ...]]:
+    """Milestones by partnership id, in input order: the `milestones_by_id` the functions take."""
+    grouped: dict[str, list[Milestone]] = {}
+    for milestone in milestones:
+        grouped.setdefault(milestone.partnership, []).append(milestone)
+    return {key: tuple(value) for key, value in grouped.items()}
+
+
+def implicit_step(partnership: Partnership) -> Step:
+    """The one step a partnership row stands for on its own: its stage at its date."""
+    return Step(partnership.date, partnership.stage, partnership.sources, implicit=True)
+
+
+def timeline(partnership: Partnership, milestones: Iterable[Milestone]) -> tuple[Step, ...]:
+    """The ordered steps of one partnership; milestones of other partnerships are ignored."""
+    steps = [Step(m.date, m.event, m.sources, m.notes) for m in milestones
+             if m.partnership == partnership.id]
+    if not any(step.sets_stage for step in steps):
+        steps.append(implicit_step(partnership))
+    return tuple(sorted(steps, key=lambda step: date_key(step.date)))
+
+
+def _stage_step_as_of(steps: Sequence[Step], year: int) -> Step | None:
+    """The latest stage-setting step dated in or before `year`, if any."""
+    found = None
+    for step in steps:
+        if step.sets_stage and step.year is not None and step.year <= year:
+            found = step  # steps are in date order, so the last match is the latest
+    return found
+
+
+def stage_as_of(partnership: Partnership, steps: Sequence[Step] | None, year: int) -> str | None:
+    """The stage at the end of `year`; None when not begun by then or never dated.
+
+    `steps` is `timeline(partnership, ...)`; None stands for a partnership without milestones.
+    """
+    if steps is None:
+        steps = timeline(partnership, ())
+    step = _stage_step_as_of(steps, year)
+    return step.event if step else None
+
+
+def is_dated(steps: Sequence[Step]) -> bool:
+    """Whether any stage-setting step has a date, i.e. whether the path can be placed in time."""
+    return any(step.sets_stage and step.date for step in steps)
+
+
+def _timelines(partnerships: Iterable[Partnership],
+               milestones_by_id: Mapping[str, Sequence[Milestone]],
+               ) -> list[tuple[Partnership, tuple[Step, ...]]]:
+    return [(p, timeline(p, milestones_by_id.get(p.id, ()))) for p in partnerships]
+
+
+def network_as_of(partnerships: Iterable[Partnership],
+                  milestones_by_id: Mapping[str, Sequence[Milestone]], year: int) -> AsOf:
+    """The partnerships begun by the end of `year`, each at the stage and date it had then."""
+    drawn: list[Partnership] = []
+    undated = not_started = 0
+    for partnership, steps in _timelines(partnerships, milestones_by_id):
+        step = _stage_step_as_of(steps, year)
+        if step is not None:
+            drawn.append(replace(partnership, stage=step.event, date=step.date))
+        elif is_dated(steps):
+            not_started += 1
+        else:
+            undated += 1
+    return AsOf(year, tuple(drawn), undated, not_started)
+
+
+def describe_as_of(as_of: AsOf, translate: Callable[[str], str] = lambda s: s) -> str:
+    """The notice under an "as of" map: how many partnerships could not be placed in time."""
+    if not as_of.undated_count:
+        return ""
+    return translate("Partnerships without a known date, not shown: {count}").format(
+        count=as_of.undated_count)
+
+
+def stage_counts_by_year(partnerships: Iterable[Partnership],
+                         milestones_by_id: Mapping[str, Sequence[Milestone]],
+                         years: Iterable[int]) -> list[tuple[int, str, int]]:
+    """(year, stage, count at the end of that year) for a stacked chart; zero counts included.
+
+    Stages are the machine keys of `models.STAGES`; the chart translates them for display.
+    """
+    histories = _timelines(partnerships, milestones_by_id)
+    rows: list[tuple[int, str, int]] = []
+    for year in years:
+        counts = dict.fromkeys(STAGES, 0)
+        for _, steps in histories:
+            step = _stage_step_as_of(steps, year)
+            if step is not None:
+                counts[step.event] += 1
+        rows.extend((year, stage, counts[stage]) for stage in STAGES)
+    return rows
+
+
+def _first_span(steps: Sequence[Step], start: str, end: str) -> float | None:
+    """Years from the first dated `start` step to the first dated `end` step not before it."""
+    dated = [step for step in steps if step.date]
+    for index, step in enumerate(dated):
+        if step.event == start:
+            later = next((s for s in dated[index:] if s.event == end), None)
+            if later is None:
+                return None
+            days = (midpoint(later.date) - midpoint(step.date)).days
+            # same period at different precision ("2016-10" then "2016-10-01"): order is known
+            # from the timeline, the distance is not, so never negative
+            return max(days, 0) / DAYS_PER_YEAR
+    return None
+
+
+def durations(partnerships: Iterable[Partnership],
+              milestones_by_id: Mapping[str, Sequence[Milestone]]) -> dict[str, tuple[float, ...]]:
+    """Every measured span in years, keyed "loi→mou" and "mou→agreement"; len() = pairs counted."""
+    found: dict[str, list[float]] = {f"{a}→{b}": [] for a, b in DURATION_PAIRS}
+    for _, steps in _timelines(partnerships, milestones_by_id):
+        for start, end in DURATION_PAIRS:
+            span = _first_span(steps, start, end)
+            if span is not None:
+                found[f"{start}→{end}"].append(span)
+    return {key: tuple(values) for key, values in found.items()}
+
+
+def median_durations(partnerships: Iterable[Partnership],
+                     milestones_by_id: Mapping[str, Sequence[Milestone]],
+                     ) -> dict[str, float | None]:
+    """Median years from LoI to MoU and from MoU to agreement; None where no pair is dated."""
+    return {key: statistics.median(values) if values else None
+            for key, values in durations(partnerships, milestones_by_id).items()}
+
+
+def year_bounds(partnerships: Iterable[Partnership],
+                milestones_by_id: Mapping[str, Sequence[Milestone]]) -> tuple[int, int] | None:
+    """First and last year of any dated stage-setting step, for the year slider; None if none."""
+    years = [step.year for _, steps in _timelines(partnerships, milestones_by_id)
+             for step in steps if step.sets_stage and step.year is not None]
+    return (min(years), max(years)) if years else None
