@@ -1,0 +1,41 @@
+"""Fixtures shared by the test modules: a guarded headless browser and the running app."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import NetworkGuard, StreamlitServer, launch_chromium, require_chromium
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for the whole session (skips with a reason if absent)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def guarded_page(browser):
+    """A fresh page whose non-loopback requests are aborted; asserts none was attempted."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    guard = NetworkGuard()
+    guard.attach(context)
+    page = context.new_page()
+    page.guard = guard
+    yield page
+    context.close()
+    assert guard.blocked == [], f"requests left the machine: {guard.blocked[:5]}"
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory):
+    """The real app, `streamlit run app.py`, on 127.0.0.1 and a free port."""
+    require_chromium()
+    server = StreamlitServer().start(tmp_path_factory.mktemp("server"))
+    yield server
+    server.stop()
