@@ -1,0 +1,262 @@
+"""Which partnerships to show: the Filters record, applying it, text search, and one sentence
+saying what is shown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping, Protocol, Sequence
+
+from components.models import ID_LEVELS, STAGES, Partnership, Place, PlaceRef
+from components.names import fold
+from components.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS
+
+Translate = Callable[[str], str]
+NGettext = Callable[[str, str, int], str]
+StageAsOf = Callable[[Partnership, int], "str | None"]
+
+_SET_FIELDS = ("levels", "stages", "id_provinces", "cn_provinces", "fields")
+
+
+def identity(text: str) -> str:
+    """The default `translate`: English as written."""
+    return text
+
+
+def english_ngettext(singular: str, plural: str, n: int) -> str:
+    """The default `ngettext`: English plural rule."""
+    return singular if n == 1 else plural
+
+
+def english_list(items: Sequence[str]) -> str:
+    """The default list joiner: "a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user asked to see; an empty set or None means "no restriction"."""
+
+    levels: frozenset[str] = frozenset()
+    stages: frozenset[str] = frozenset()
+    year_from: int | None = None
+    year_to: int | None = None
+    include_undated: bool = True
+    id_provinces: frozenset[str] = frozenset()
+    cn_provinces: frozenset[str] = frozenset()
+    fields: frozenset[str] = frozenset()
+    query: str = ""
+    as_of: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in _SET_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise TypeError(f"Filters.{name} expects a collection of strings, instead got {value!r}")
+            object.__setattr__(self, name, frozenset(value))
+        for name, allowed in (("levels", ID_LEVELS), ("stages", STAGES)):
+            unknown = sorted(getattr(self, name) - set(allowed))
+            if unknown:
+                raise ValueError(f"Filters.{name}: unknown value(s) {unknown}, expected some of {allowed}")
+        for name in ("year_from", "year_to", "as_of"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise TypeError(f"Filters.{name} expects an int or None, instead got {value!r}")
+        if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
+            raise ValueError(f"Filters: year_from {self.year_from} is after year_to {self.year_to}")
+        object.__setattr__(self, "query", " ".join(self.query.split()))
+
+
+def implicit_stage_as_of(partnership: Partnership, year: int) -> str | None:
+    """A partnership's stage at the end of `year` from its own stage and date alone.
+
+    The history work replaces this with one built from milestones; undated partnerships have
+    no known start, so they are absent from any as-of view. With milestones, pass
+    `stage_as_of=lambda p, year: history.stage_as_of(p, steps_by_id.get(p.id), year)` instead.
+    """
+    if partnership.year is None or partnership.year > year:
+        return None
+    return partnership.stage
+
+
+# --- search --------------------------------------------------------------------------------
+
+class AliasSource(Protocol):
+    """Anything that lists every name form of a place (the gazetteer)."""
+
+    def aliases(self, ref: PlaceRef) -> tuple[str, ...]: ...
+
+
+_CJK_RUNS = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)")
+
+
+def search_words(text: str) -> tuple[str, ...]:
+    """Split text into folded words; a run of CJK characters is a word of its own."""
+    return tuple(run for word in fold(text).split() for run in _CJK_RUNS.split(word) if run)
+
+
+def _is_cjk(word: str) -> bool:
+    return bool(_CJK_RUNS.fullmatch(word))
+
+
+def words_match(query_words: Iterable[str], words: Sequence[str]) -> bool:
+    """Every query word must match: CJK anywhere inside a word, others at a word's start."""
+    for token in query_words:
+        if _is_cjk(token):
+            found = any(token in word for word in words)
+        else:
+            found = any(word.startswith(token) for word in words)
+        if not found:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """For each partnership id, the folded words of every name its two places go by."""
+
+    words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def matches(self, partnership: Partnership, query_words: Sequence[str]) -> bool:
+        """Whether all query words match this partnership (indexed or not)."""
+        words = self.words.get(partnership.id)
+        if words is None:
+            words = search_words(" ; ".join(_own_names(partnership)))
+        return words_match(query_words, words)
+
+
+def _own_names(p: Partnership) -> list[str]:
+    return [p.id, p.id_name, p.id_province, p.cn_name, p.cn_name_zh, p.cn_province]
+
+
+def _province_ref(country: str, province: str) -> PlaceRef:
+    """A province named the way a province-level partner row names it."""
+    name = f"Provinsi {province}" if country == "ID" else province
+    return PlaceRef(country, name, "province", province)
+
+
+def _names_of(p: Partnership, places: Mapping[PlaceRef, Place], gazetteer: AliasSource | None) -> list[str]:
+    names = _own_names(p)
+    for ref in (p.id_place, p.cn_place):
+        place = places.get(ref)
+        if place is not None:
+            names += [place.label, place.label_zh]
+    if gazetteer is not None:
+        refs = (p.id_place, p.cn_place, _province_ref("ID", p.id_province), _province_ref("CN", p.cn_province))
+        for ref in refs:
+            names += gazetteer.aliases(ref)
+    return names
+
+
+def build_search_index(partnerships: Iterable[Partnership], places: Mapping[PlaceRef, Place] | None = None,
+                       gazetteer: AliasSource | None = None) -> SearchIndex:
+    """Index names, provinces, resolved labels and gazetteer aliases of both sides, once per dataset."""
+    words = {}
+    for p in partnerships:
+        unique = dict.fromkeys(search_words(" ; ".join(_names_of(p, places or {}, gazetteer))))
+        words[p.id] = tuple(unique)
+    return SearchIndex(words)
+
+
+# --- applying ------------------------------------------------------------------------------
+
+def _year_matches(year: int | None, filters: Filters) -> bool:
+    if year is None:
+        return filters.include_undated
+    return ((filters.year_from is None or year >= filters.year_from)
+            and (filters.year_to is None or year <= filters.year_to))
+
+
+def _keeps(p: Partnership, filters: Filters, stage_as_of: StageAsOf) -> bool:
+    stage = p.stage if filters.as_of is None else stage_as_of(p, filters.as_of)
+    return (stage is not None
+            and (not filters.levels or p.id_level in filters.levels)
+            and (not filters.stages or stage in filters.stages)
+            and _year_matches(p.year, filters)
+            and (not filters.id_provinces or p.id_province in filters.id_provinces)
+            and (not filters.cn_provinces or p.cn_province in filters.cn_provinces)
+            and (not filters.fields or not filters.fields.isdisjoint(p.fields)))
+
+
+def apply_filters(partnerships: Iterable[Partnership], filters: Filters, *,
+                  search_index: SearchIndex | None = None,
+                  stage_as_of: StageAsOf = implicit_stage_as_of) -> tuple[Partnership, ...]:
+    """The partnerships the filters keep, in input order.
+
+    Without a `search_index` a query matches only the rows' own names (no aliases). With
+    `as_of`, the stage filter applies to the stage each partnership had at the end of that year.
+    """
+    query_words = search_words(filters.query)
+    index = search_index if search_index is not None else SearchIndex()
+    return tuple(p for p in partnerships
+                 if _keeps(p, filters, stage_as_of) and (not query_words or index.matches(p, query_words)))
+
+
+# --- describing ----------------------------------------------------------------------------
+
+def _levels_phrase(levels: frozenset[str], translate: Translate, join: Callable[[Sequence[str]], str]) -> str:
+    if not levels or levels == set(ID_LEVELS):
+        return translate("all levels")
+    names = [translate(LEVEL_LABELS[level]) for level in ID_LEVELS if level in levels]
+    if len(names) == 1:
+        # TRANSLATORS: part of the sentence above the map; {level} is "province", "city" or "regency".
+        return translate("{level} level").format(level=names[0])
+    # TRANSLATORS: {levels} is a list such as "city and regency".
+    return translate("{levels} levels").format(levels=join(names))
+
+
+def _years_phrase(f: Filters, translate: Translate) -> str:
+    if f.year_from is None and f.year_to is None:
+        return translate("all years") if f.include_undated else translate("all dated years")
+    if f.year_from == f.year_to:
+        years = str(f.year_from)
+    elif f.year_to is None:
+        years = translate("from {year}").format(year=f.year_from)
+    elif f.year_from is None:
+        years = translate("up to {year}").format(year=f.year_to)
+    else:
+        years = translate("{start}–{end}").format(start=f.year_from, end=f.year_to)
+    # TRANSLATORS: {years} is a range like "2000–2025"; undated partnerships are shown as well.
+    return translate("{years} and undated").format(years=years) if f.include_undated else years
+
+
+def _optional_phrases(f: Filters, translate: Translate, ngettext: NGettext,
+                      join: Callable[[Sequence[str]], str]) -> list[str]:
+    phrases = []
+    if f.stages:
+        names = [translate(STAGE_SHORT_LABELS[stage]) for stage in STAGES if stage in f.stages]
+        phrases.append(ngettext("stage {stages}", "stages {stages}", len(names)).format(stages=join(names)))
+    if f.id_provinces:
+        phrases.append(ngettext("Indonesian province {names}", "Indonesian provinces {names}",
+                                len(f.id_provinces)).format(names=join(sorted(f.id_provinces))))
+    if f.cn_provinces:
+        phrases.append(ngettext("Chinese province {names}", "Chinese provinces {names}",
+                                len(f.cn_provinces)).format(names=join(sorted(f.cn_provinces))))
+    if f.fields:
+        phrases.append(ngettext("field {names}", "fields {names}", len(f.fields)).format(
+            names=join(sorted(f.fields))))
+    if f.query:
+        phrases.append(translate("matching “{query}”").format(query=f.query))
+    if f.as_of is not None:
+        phrases.append(translate("as of the end of {year}").format(year=f.as_of))
+    return phrases
+
+
+def describe(filters: Filters, shown: int, total: int, *, translate: Translate = identity,
+             ngettext: NGettext = english_ngettext, join: Callable[[Sequence[str]], str] = english_list,
+             number: Callable[[int], str] = str) -> str:
+    """One plain-text sentence of what is shown: "23 of 64 partnerships — city level, 2000–2025".
+
+    Every fragment is a whole translatable string; `join` lists items ("a, b and c") and
+    `number` formats counts, so a locale can supply its own (Babel's format_list, format_decimal).
+    """
+    count = ngettext("{shown} of {total} partnership", "{shown} of {total} partnerships", total)
+    parts = [_levels_phrase(filters.levels, translate, join), _years_phrase(filters, translate)]
+    parts += _optional_phrases(filters, translate, ngettext, join)
+    # TRANSLATORS: separates the parts of the sentence above the map ("city level, 2000–2025").
+    details = translate(", ").join(parts)
+    # TRANSLATORS: the sentence above the map: "23 of 64 partnerships — city level, 2000–2025".
+    return translate("{count} — {details}").format(
+        count=count.format(shown=number(shown), total=number(total)), details=details)

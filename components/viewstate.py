@@ -1,0 +1,185 @@
+"""The view as URL query parameters and back, so a copied link reproduces what its sender saw.
+
+Parameters: `level`, `stage`, `id_province`, `cn_province` (comma-separated), `field`
+(semicolon-separated, as in the dataset's `fields` column, since a field name may hold a comma),
+`year_from`, `year_to`, `as_of` (four-digit years), `undated=0` (leave undated partnerships out),
+`q` (search text), `selected` (a partnership id), `lang` (`id`, `en` or `zh`). A value that is
+unknown or malformed is dropped with a plain-text notice naming the parameter and the value;
+parsing never raises. Unknown parameter names (tracking tags and the like) are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+from components.filters import Filters, Translate, identity
+from components.models import ID_LEVELS, STAGES, Partnership
+
+LANGUAGES = ("id", "en", "zh")
+YEAR_MIN, YEAR_MAX = 1900, 2100  # wide enough for any partnership, narrow enough to catch typos
+MAX_QUERY_LENGTH = 200
+_NOTICE_VALUE_LENGTH = 60
+_YEAR = re.compile(r"[0-9]{4}")
+_TRUE, _FALSE = ("1", "true", "yes"), ("0", "false", "no")
+
+Params = Mapping[str, "str | Sequence[str]"]
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a shareable link carries: the filters, the open partnership, the language."""
+
+    filters: Filters = field(default_factory=Filters)
+    selected: str | None = None
+    lang: str | None = None  # None: not chosen, the app falls back to the browser's language
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values a link may name, taken from the loaded dataset."""
+
+    ids: frozenset[str] = frozenset()
+    id_provinces: frozenset[str] = frozenset()
+    cn_provinces: frozenset[str] = frozenset()
+    fields: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_partnerships(cls, partnerships: Iterable[Partnership]) -> "Choices":
+        """Collect ids, provinces and cooperation fields present in the dataset."""
+        rows = tuple(partnerships)
+        return cls(frozenset(p.id for p in rows), frozenset(p.id_province for p in rows),
+                   frozenset(p.cn_province for p in rows), frozenset(f for p in rows for f in p.fields))
+
+
+def _shown(value: str) -> str:
+    """A user-supplied value made safe to quote in a one-line notice: no control characters, short."""
+    text = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in value)
+    return text if len(text) <= _NOTICE_VALUE_LENGTH else text[:_NOTICE_VALUE_LENGTH - 1] + "…"
+
+
+class _Reader:
+    """Reads one parameter at a time and collects a notice for each value it has to drop."""
+
+    def __init__(self, params: Params, translate: Translate) -> None:
+        self.params = params
+        self.translate = translate
+        self.notices: list[str] = []
+
+    def values(self, name: str) -> list[str]:
+        raw = self.params.get(name, ())
+        items = [raw] if isinstance(raw, str) else list(raw)
+        return [item for item in items if isinstance(item, str)]
+
+    def single(self, name: str) -> str:
+        """The last value given for a one-valued parameter, stripped; "" when absent."""
+        values = [v.strip() for v in self.values(name) if v.strip()]
+        return values[-1] if values else ""
+
+    def note(self, template: str, **values: object) -> None:
+        self.notices.append(template.format(**values))
+
+    def several(self, name: str, allowed: Iterable[str], separator: str = ",") -> frozenset[str]:
+        """Each listed value matched to an allowed one regardless of case; others reported."""
+        canonical = {value.casefold(): value for value in allowed}
+        kept = set()
+        for item in (part.strip() for raw in self.values(name) for part in raw.split(separator)):
+            if item and item.casefold() in canonical:
+                kept.add(canonical[item.casefold()])
+            elif item:
+                self.note(self.translate("Ignored {name}={value}: unknown value."), name=name, value=_shown(item))
+        return frozenset(kept)
+
+    def year(self, name: str) -> int | None:
+        value = self.single(name)
+        if not value:
+            return None
+        if _YEAR.fullmatch(value) and YEAR_MIN <= int(value) <= YEAR_MAX:
+            return int(value)
+        self.note(self.translate("Ignored {name}={value}: not a year from {low} to {high}."),
+                  name=name, value=_shown(value), low=YEAR_MIN, high=YEAR_MAX)
+        return None
+
+    def flag(self, name: str, default: bool) -> bool:
+        value = self.single(name).casefold()
+        if value in _TRUE or value in _FALSE:
+            return value in _TRUE
+        if value:
+            self.note(self.translate("Ignored {name}={value}: expected 1 or 0."), name=name, value=_shown(value))
+        return default
+
+    def one_of(self, name: str, allowed: Iterable[str], template: str) -> str | None:
+        value = self.single(name)
+        if value and value in set(allowed):
+            return value
+        if value:
+            self.note(template, name=name, value=_shown(value))
+        return None
+
+    def query(self, name: str) -> str:
+        value = " ".join(" ".join(self.values(name)).split())
+        if len(value) > MAX_QUERY_LENGTH:
+            self.note(self.translate("Shortened {name} to its first {limit} characters."),
+                      name=name, limit=MAX_QUERY_LENGTH)
+            value = value[:MAX_QUERY_LENGTH]
+        return value
+
+
+def _year_range(reader: _Reader) -> tuple[int | None, int | None]:
+    start, end = reader.year("year_from"), reader.year("year_to")
+    if start is not None and end is not None and start > end:
+        reader.note(reader.translate("Swapped year_from={start} and year_to={end}: the range was reversed."),
+                    start=start, end=end)
+        start, end = end, start
+    return start, end
+
+
+def _filters(reader: _Reader, choices: Choices) -> Filters:
+    levels, stages = reader.several("level", ID_LEVELS), reader.several("stage", STAGES)
+    year_from, year_to = _year_range(reader)  # read in this order so notices follow the link
+    return Filters(
+        levels=levels,
+        stages=stages,
+        year_from=year_from,
+        year_to=year_to,
+        include_undated=reader.flag("undated", default=True),
+        id_provinces=reader.several("id_province", choices.id_provinces),
+        cn_provinces=reader.several("cn_province", choices.cn_provinces),
+        fields=reader.several("field", choices.fields, separator=";"),
+        query=reader.query("q"),
+        as_of=reader.year("as_of"),
+    )
+
+
+def view_from_params(params: Params, *, choices: Choices,
+                     translate: Translate = identity) -> tuple[ViewState, tuple[str, ...]]:
+    """Parse query parameters into a view plus one notice per value ignored; never raises."""
+    reader = _Reader(params, translate)
+    filters = _filters(reader, choices)
+    selected = reader.one_of("selected", choices.ids,
+                             translate("Ignored {name}={value}: no partnership has this id."))
+    lang = reader.one_of("lang", LANGUAGES,
+                         translate("Ignored {name}={value}: the language must be id, en or zh."))
+    return ViewState(filters, selected, lang), tuple(reader.notices)
+
+
+def params_from_view(view: ViewState) -> dict[str, str]:
+    """The query parameters for a view, only those that differ from the default, in a stable order."""
+    f = view.filters
+    params = {
+        "level": ",".join(level for level in ID_LEVELS if level in f.levels),
+        "stage": ",".join(stage for stage in STAGES if stage in f.stages),
+        "year_from": "" if f.year_from is None else str(f.year_from),
+        "year_to": "" if f.year_to is None else str(f.year_to),
+        "undated": "" if f.include_undated else "0",
+        "id_province": ",".join(sorted(f.id_provinces)),
+        "cn_province": ",".join(sorted(f.cn_provinces)),
+        "field": ";".join(sorted(f.fields)),
+        "q": f.query,
+        "as_of": "" if f.as_of is None else str(f.as_of),
+        "selected": view.selected or "",
+        "lang": view.lang or "",
+    }
+    return {name: value for name, value in params.items() if value}

@@ -1,0 +1,140 @@
+"""Query parameters <-> view: good and bad links as a table, and the round trip as a property."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components.filters import Filters
+from components.models import ID_LEVELS, STAGES
+from components.viewstate import (
+    LANGUAGES, MAX_QUERY_LENGTH, YEAR_MAX, YEAR_MIN, Choices, ViewState, params_from_view, view_from_params,
+)
+from tests.test_filters import PARTNERSHIPS
+
+CHOICES = Choices.from_partnerships(PARTNERSHIPS)
+
+GOOD_CASES = [
+    ({}, ViewState()),
+    ({"level": "city"}, ViewState(Filters(levels={"city"}))),
+    ({"level": "City, regency"}, ViewState(Filters(levels={"city", "regency"}))),
+    ({"level": ["city", "province"]}, ViewState(Filters(levels={"city", "province"}))),
+    ({"level": ""}, ViewState()),
+    ({"stage": "loi,MoU"}, ViewState(Filters(stages={"loi", "mou"}))),
+    ({"year_from": "2000", "year_to": "2025"}, ViewState(Filters(year_from=2000, year_to=2025))),
+    ({"year_from": " 2010 "}, ViewState(Filters(year_from=2010))),
+    ({"year_from": ["1999", "2005"]}, ViewState(Filters(year_from=2005))),  # the last one wins
+    ({"undated": "0"}, ViewState(Filters(include_undated=False))),
+    ({"undated": "1"}, ViewState()),
+    ({"id_province": "jawa tengah,Banten"}, ViewState(Filters(id_provinces={"Jawa Tengah", "Banten"}))),
+    ({"cn_province": "Fujian"}, ViewState(Filters(cn_provinces={"Fujian"}))),
+    ({"field": "education;digital economy"}, ViewState(Filters(fields={"education", "digital economy"}))),
+    ({"q": "Guangxi Zhuang"}, ViewState(Filters(query="Guangxi Zhuang"))),
+    ({"q": "<script>alert(1)</script>"}, ViewState(Filters(query="<script>alert(1)</script>"))),
+    ({"q": "  杭州  "}, ViewState(Filters(query="杭州"))),
+    ({"as_of": "2010"}, ViewState(Filters(as_of=2010))),
+    ({"selected": "serang-hangzhou"}, ViewState(selected="serang-hangzhou")),
+    ({"lang": "zh"}, ViewState(lang="zh")),
+    ({"utm_source": "newsletter", "embed": "true"}, ViewState()),  # unknown names are not ours
+]
+
+
+@pytest.mark.parametrize(("params", "expected"), GOOD_CASES)
+def test_good_params(params, expected):
+    assert view_from_params(params, choices=CHOICES) == (expected, ())
+
+
+BAD_CASES = [
+    ({"level": "town"}, ViewState(), ["Ignored level=town: unknown value."]),
+    ({"level": "city,town"}, ViewState(Filters(levels={"city"})), ["Ignored level=town: unknown value."]),
+    ({"stage": "loi,foo"}, ViewState(Filters(stages={"loi"})), ["Ignored stage=foo: unknown value."]),
+    ({"year_from": "abc"}, ViewState(), ["Ignored year_from=abc: not a year from 1900 to 2100."]),
+    ({"year_from": "1800"}, ViewState(), ["Ignored year_from=1800: not a year from 1900 to 2100."]),
+    ({"year_to": "20100"}, ViewState(), ["Ignored year_to=20100: not a year from 1900 to 2100."]),
+    ({"year_to": "２０１０"}, ViewState(), ["Ignored year_to=２０１０: not a year from 1900 to 2100."]),
+    ({"as_of": "-2010"}, ViewState(), ["Ignored as_of=-2010: not a year from 1900 to 2100."]),
+    ({"year_from": "2025", "year_to": "2000"}, ViewState(Filters(year_from=2000, year_to=2025)),
+     ["Swapped year_from=2025 and year_to=2000: the range was reversed."]),
+    ({"undated": "maybe"}, ViewState(), ["Ignored undated=maybe: expected 1 or 0."]),
+    ({"id_province": "Atlantis"}, ViewState(), ["Ignored id_province=Atlantis: unknown value."]),
+    ({"field": "education,tourism"}, ViewState(), ["Ignored field=education,tourism: unknown value."]),
+    ({"selected": "nope"}, ViewState(), ["Ignored selected=nope: no partnership has this id."]),
+    ({"lang": "fr"}, ViewState(), ["Ignored lang=fr: the language must be id, en or zh."]),
+    ({"level": "town", "stage": "signed", "selected": "nope"}, ViewState(),
+     ["Ignored level=town: unknown value.", "Ignored stage=signed: unknown value.",
+      "Ignored selected=nope: no partnership has this id."]),
+    ({"level": "\x1b[31mtown\x00"}, ViewState(), ["Ignored level= [31mtown : unknown value."]),
+    ({"selected": "x" * 500}, ViewState(), [f"Ignored selected={'x' * 59}…: no partnership has this id."]),
+    ({"q": "a" * 300}, ViewState(Filters(query="a" * MAX_QUERY_LENGTH)),
+     [f"Shortened q to its first {MAX_QUERY_LENGTH} characters."]),
+]
+
+
+@pytest.mark.parametrize(("params", "expected", "notices"), BAD_CASES)
+def test_bad_params_are_dropped_with_a_notice(params, expected, notices):
+    assert view_from_params(params, choices=CHOICES) == (expected, tuple(notices))
+
+
+def test_notices_go_through_translate():
+    view, notices = view_from_params({"level": "town", "year_from": "x"}, choices=CHOICES,
+                                     translate=lambda s: "‹" + s + "›")
+    assert view == ViewState()
+    assert notices == ("‹Ignored level=town: unknown value.›", "‹Ignored year_from=x: not a year from 1900 to 2100.›")
+
+
+@pytest.mark.parametrize(("view", "params"), [
+    (ViewState(), {}),
+    (ViewState(Filters(levels={"regency", "city"})), {"level": "city,regency"}),
+    (ViewState(Filters(stages={"agreement", "loi"}, year_from=2000)), {"stage": "loi,agreement", "year_from": "2000"}),
+    (ViewState(Filters(include_undated=False, fields={"trade", "digital economy"})),
+     {"undated": "0", "field": "digital economy;trade"}),
+    (ViewState(Filters(query="杭州", as_of=2010), selected="serang-hangzhou", lang="id"),
+     {"q": "杭州", "as_of": "2010", "selected": "serang-hangzhou", "lang": "id"}),
+])
+def test_params_from_view_gives_only_non_defaults(view, params):
+    assert params_from_view(view) == params
+
+
+_years = st.one_of(st.none(), st.integers(YEAR_MIN, YEAR_MAX))
+
+
+@st.composite
+def views(draw) -> ViewState:
+    year_from, year_to = draw(_years), draw(_years)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        year_from, year_to = year_to, year_from
+    filters = Filters(
+        levels=draw(st.frozensets(st.sampled_from(ID_LEVELS))),
+        stages=draw(st.frozensets(st.sampled_from(STAGES))),
+        year_from=year_from, year_to=year_to,
+        include_undated=draw(st.booleans()),
+        id_provinces=draw(st.frozensets(st.sampled_from(sorted(CHOICES.id_provinces)))),
+        cn_provinces=draw(st.frozensets(st.sampled_from(sorted(CHOICES.cn_provinces)))),
+        fields=draw(st.frozensets(st.sampled_from(sorted(CHOICES.fields)))),
+        query=draw(st.text(max_size=MAX_QUERY_LENGTH)),
+        as_of=draw(_years),
+    )
+    selected = draw(st.one_of(st.none(), st.sampled_from(sorted(CHOICES.ids))))
+    return ViewState(filters, selected, draw(st.one_of(st.none(), st.sampled_from(LANGUAGES))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(views())
+def test_round_trip(view):
+    assert view_from_params(params_from_view(view), choices=CHOICES) == (view, ())
+
+
+_names = st.sampled_from(["level", "stage", "year_from", "year_to", "undated", "id_province", "cn_province",
+                          "field", "q", "as_of", "selected", "lang", "other"])
+_values = st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=3))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_names, _values))
+def test_any_params_give_a_view_and_never_raise(params):
+    view, notices = view_from_params(params, choices=CHOICES)
+    assert isinstance(view, ViewState)
+    assert all(isinstance(n, str) and "\x00" not in n for n in notices)
+    again, _ = view_from_params(params_from_view(view), choices=CHOICES)
+    assert again == view
