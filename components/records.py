@@ -1,0 +1,208 @@
+"""Load data/partnerships.csv: the valid partnerships plus every problem, nothing dropped.
+
+`load_partnerships` never raises for bad input: a file that cannot be used at all comes back
+as a fatal `Dataset` with one problem saying why (see `components.recordfile` for the limits);
+otherwise every row is checked, each problem carries the row's physical line, the column, the
+bad value and a message, and the rows without problems load.
+
+On input, `id_name` may be written as `Kab. Bogor`, `Makassar City`, `Bogor Regency` or bare
+with its level; it is stored in the official form (`Kabupaten Bogor`, `Kota Makassar`) by
+`components.names.official_id_name`. Levels, stages and confidences are read case-insensitively.
+Columns beyond the documented ones are kept, in file order, in `Partnership.extra`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from components.models import (
+    CN_LEVELS, CONFIDENCES, ID_LEVELS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STAGES, Dataset,
+    Partnership, Problem,
+)
+from components.names import compact, marked_level, official_id_name, strip_prefix
+from components.recordchecks import (
+    Translate, choice_problem, date_problem, length_problem, same, slug_problem, source_problem,
+    split_sources,
+)
+from components.recordfile import Row, UnusableFile, read_table
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+_NONEMPTY = ("id", "id_name", "id_level", "id_province", "cn_level", "cn_province", "stage",
+             "sources")
+_PAIR_COLUMNS = ("id_name", "id_level", "id_province", "cn_name", "cn_level", "cn_province")
+_CHOICES = {"id_level": ID_LEVELS, "cn_level": CN_LEVELS, "stage": STAGES,
+            "confidence": CONFIDENCES}
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What row checks need beyond the row: where seeds live, today's date, the language."""
+
+    seeds_dir: Path = SEEDS_DIR
+    today: datetime.date = field(default_factory=datetime.date.today)
+    translate: Translate = same
+
+
+class RowReport:
+    """The problems of one row; a column reported once is not checked again."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.problems: list[Problem] = []
+        self.bad: set[str] = set()
+
+    def add(self, column: str, value: str, message: str) -> None:
+        self.problems.append(Problem(self.line, column, value, message))
+        self.bad.add(column)
+
+    def add_if(self, column: str, value: str, message: str | None) -> None:
+        if message:
+            self.add(column, value, message)
+
+    def ok(self, column: str) -> bool:
+        return column not in self.bad
+
+
+def load_partnerships(path: str | os.PathLike, *, seeds_dir: Path | None = None,
+                      today: datetime.date | None = None,
+                      translate: Translate = same) -> Dataset:
+    """Read and validate a partnerships CSV; never raises for bad input (see module doc)."""
+    label = str(path)
+    try:
+        table = read_table(path, REQUIRED_COLUMNS, translate)
+    except UnusableFile as error:
+        return Dataset(problems=(replace(error.problem, file=label),), fatal=True)
+    context = CheckContext(Path(seeds_dir or SEEDS_DIR), today or datetime.date.today(),
+                           translate)
+    partnerships, problems = check_rows(table.rows, context)
+    ordered = sorted((*table.problems, *problems), key=lambda problem: problem.line)
+    return Dataset(tuple(partnerships), tuple(replace(p, file=label) for p in ordered),
+                   rows_read=table.rows_read, columns=table.header)
+
+
+def check_rows(rows: tuple[Row, ...], context: CheckContext
+               ) -> tuple[list[Partnership], list[Problem]]:
+    """Check each row and the rows against each other (ids and pairs used twice)."""
+    accepted: list[Partnership] = []
+    problems: list[Problem] = []
+    first_id: dict[str, int] = {}
+    first_pair: dict[tuple, int] = {}
+    translate = context.translate
+    for row in rows:
+        report = RowReport(row.line)
+        candidate = build_partnership(row, report, context)
+        row_id = row.values["id"]
+        if report.ok("id") and row_id in first_id:
+            report.add("id", row_id, translate("duplicate id; first used on line {line}").format(
+                line=first_id[row_id]))
+        first_id.setdefault(row_id, row.line)
+        if all(report.ok(column) for column in _PAIR_COLUMNS):
+            _check_pair(candidate, report, first_pair, translate)
+        if report.problems:
+            problems.extend(report.problems)
+        else:
+            accepted.append(candidate)
+    return accepted, problems
+
+
+def build_partnership(row: Row, report: RowReport, context: CheckContext) -> Partnership:
+    """The row as a Partnership with names normalised; valid only if `report` has no problems."""
+    values = dict(row.values)
+    for column, value in values.items():
+        message = length_problem(column, value, context.translate)
+        if message:
+            report.add(column, value, message)
+    _check_required(values, report, context.translate)
+    _check_choices(values, report, context.translate)
+    _check_names(values, report, context.translate)
+    if values["id"] and report.ok("id"):
+        report.add_if("id", values["id"], slug_problem(values["id"], context.translate))
+    if values["date"] and report.ok("date"):
+        report.add_if("date", values["date"],
+                      date_problem(values["date"], context.today, context.translate))
+    sources = check_sources(values["sources"], report, context) if report.ok("sources") else ()
+    known = set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
+    return Partnership(
+        id=values["id"], id_name=values["id_name"], id_level=values["id_level"],
+        id_province=values["id_province"], cn_name=values["cn_name"],
+        cn_name_zh=values["cn_name_zh"], cn_level=values["cn_level"],
+        cn_province=values["cn_province"], stage=values["stage"], date=values["date"],
+        sources=sources, fields=_split_fields(values.get("fields", "")),
+        confidence=values.get("confidence", ""), notes=values.get("notes", ""), line=row.line,
+        extra=tuple((name, value) for name, value in values.items() if name not in known))
+
+
+def check_sources(text: str, report: RowReport, context: CheckContext,
+                  column: str = "sources") -> tuple[str, ...]:
+    """The source entries of a cell, reporting each malformed URL or seeds/ name on its own."""
+    sources = tuple(split_sources(text))
+    for source in sources:
+        message = source_problem(source, context.seeds_dir, context.translate)
+        if message:
+            report.problems.append(Problem(report.line, column, source, message))
+    return sources
+
+
+def _check_required(values: dict[str, str], report: RowReport, translate: Translate) -> None:
+    for column in _NONEMPTY:
+        if not values[column] and report.ok(column):
+            report.add(column, "", translate("required value is empty"))
+    if not values["cn_name"] and not values["cn_name_zh"]:
+        report.add("cn_name", "", translate(
+            "cn_name and cn_name_zh are both empty; give at least one"))
+
+
+def _check_choices(values: dict[str, str], report: RowReport, translate: Translate) -> None:
+    """Levels, stage and confidence: lower-cased, then one of the allowed values."""
+    for column, allowed in _CHOICES.items():
+        value = values.get(column, "")
+        if value and report.ok(column):
+            values[column] = value.lower()
+            report.add_if(column, value, choice_problem(value.lower(), allowed, translate))
+
+
+def _check_names(values: dict[str, str], report: RowReport, translate: Translate) -> None:
+    """Put id_name in its official form; its own Kota/Kabupaten/Provinsi must match id_level."""
+    raw, level = values["id_name"], values["id_level"]
+    if not raw or not report.ok("id_name") or not report.ok("id_level"):
+        return
+    marked = marked_level(raw)
+    if marked in ID_LEVELS and marked != level:
+        report.add("id_level", level, translate(
+            "id_name {name} names a {marked}, but id_level is {level}").format(
+            name=repr(raw), marked=marked, level=level))
+        return
+    values["id_name"] = official_id_name(raw, level)
+
+
+def _check_pair(partnership: Partnership, report: RowReport, first_pair: dict[tuple, int],
+                translate: Translate) -> None:
+    """The same Indonesian partner with the same Chinese partner must not appear twice."""
+    keys = pair_keys(partnership)
+    earlier = next((first_pair[key] for key in keys if key in first_pair), None)
+    if earlier is not None:
+        pair = f"{partnership.id_name} – {partnership.cn_name or partnership.cn_name_zh}"
+        report.add("", pair, translate("same partners as line {line}").format(line=earlier))
+        return
+    for key in keys:
+        first_pair[key] = partnership.line
+
+
+def pair_keys(partnership: Partnership) -> list[tuple]:
+    """Comparable forms of a pair: by the Chinese partner's pinyin name and by its characters."""
+    p = partnership
+    indonesian = (compact(p.id_name), p.id_level, compact(strip_prefix(p.id_province)))
+    chinese = (p.cn_level, compact(strip_prefix(p.cn_province)))
+    keys = []
+    if p.cn_name:
+        keys.append((indonesian, chinese, "name", compact(strip_prefix(p.cn_name))))
+    if p.cn_name_zh:
+        keys.append((indonesian, chinese, "zh", compact(strip_prefix(p.cn_name_zh))))
+    return keys
+
+
+def _split_fields(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(";") if part.strip())

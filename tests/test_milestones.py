@@ -1,0 +1,125 @@
+"""Loading and validating milestones CSV files against the partnerships they refer to."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from components.milestones import latest_stage_milestone, load_milestones
+from components.models import Milestone
+from components.recordfile import UnusableFile
+from components.records import load_partnerships
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = datetime.date(2026, 11, 30)
+SEED = "seeds/2025-09-xinhua-bharata-kota-kembar.txt"
+HEADER = "partnership,date,event,sources,notes\n"
+# semarang-nanjing is at mou 2018-10-24 in the fixture; serang-hangzhou at loi 2025-09-05.
+GOOD = ("semarang-nanjing,2016-10-23,loi,https://example.org/a,\n"
+        "semarang-nanjing,2018-10-24,mou,https://example.org/b,\n")
+
+
+@pytest.fixture(scope="module")
+def partnerships():
+    return load_partnerships(FIXTURES / "records_valid.csv", today=TODAY).partnerships
+
+
+def load(tmp_path: Path, text: str, partnerships):
+    path = tmp_path / "milestones.csv"
+    path.write_text(text, encoding="utf-8")
+    return load_milestones(path, partnerships, today=TODAY)
+
+
+def test_fixture_loads(partnerships):
+    milestones, problems = load_milestones(FIXTURES / "records_milestones_valid.csv",
+                                           partnerships, today=TODAY)
+    assert problems == ()
+    assert [(m.partnership, m.event, m.line) for m in milestones][:2] == [
+        ("semarang-nanjing", "loi", 2), ("semarang-nanjing", "mou", 3)]
+    assert milestones[-1].sources == (SEED,)
+
+
+BAD = [  # (a fourth line after GOOD, column reported on line 4, message fragment)
+    ("nowhere-nanjing,2016,loi,https://example.org/c,", "partnership", "unknown partnership id"),
+    (",2016,loi,https://example.org/c,", "partnership", "required value is empty"),
+    ("semarang-nanjing,2016-13,contact,https://example.org/c,", "date", "month 13 does not exist"),
+    ("semarang-nanjing,2027,contact,https://example.org/c,", "date", "in the future"),
+    ("semarang-nanjing,,contact,https://example.org/c,", "date", "required value is empty"),
+    ("semarang-nanjing,2017,visit,https://example.org/c,", "event",
+     "allowed: contact, exploration, loi, mou, agreement, renewal, other"),
+    ("semarang-nanjing,2017,contact,,", "sources", "required value is empty"),
+    ("semarang-nanjing,2017,contact,seeds/../app.py,", "sources", "leaves the seeds/ folder"),
+    ("semarang-nanjing,2017,contact,www.example.org,", "sources", "not a source"),
+    ("semarang-nanjing,2016-10-23,loi,https://example.org/c,", "", "same milestone as line 2"),
+    ("semarang-nanjing,2017,contact,https://example.org/c," + "n" * 5001, "notes", "too long"),
+    ("semarang-nanjing,2017,contact", "", "3 values, but the header has 5 columns"),
+]
+
+
+@pytest.mark.parametrize(("line", "column", "fragment"), BAD)
+def test_bad_milestone_is_reported(tmp_path, partnerships, line, column, fragment):
+    milestones, problems = load(tmp_path, HEADER + GOOD + line + "\n", partnerships)
+    assert [(p.line, p.column) for p in problems] == [(4, column)]
+    assert fragment in problems[0].message
+    assert len(milestones) == 2
+
+
+CONSISTENCY = [  # (milestone rows for semarang-nanjing, (line, column) of the problem or None)
+    (GOOD, None),
+    (GOOD + "semarang-nanjing,2023,renewal,https://example.org/c,\n", None),
+    (GOOD + "semarang-nanjing,2024,contact,https://example.org/c,\n", None),
+    ("semarang-nanjing,2023,contact,https://example.org/c,\n", None),
+    (GOOD + "semarang-nanjing,2020,agreement,https://example.org/c,\n", (4, "event")),
+    ("semarang-nanjing,2018-10-24,loi,https://example.org/c,\n", (2, "event")),
+    ("semarang-nanjing,2018-10,mou,https://example.org/c,\n", (2, "date")),
+    # an LoI after the MoU resets the stage (as Bali–Hainan's 2023 LoI did)
+    (GOOD + "semarang-nanjing,2019,loi,https://example.org/c,\n", (4, "event")),
+    # same date: the later line is the latest
+    ("semarang-nanjing,2018-10-24,mou,https://example.org/b,\n"
+     "semarang-nanjing,2018-10-24,loi,https://example.org/a,\n", (3, "event")),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), CONSISTENCY)
+def test_latest_stage_milestone_must_match_the_partnership(tmp_path, partnerships, rows,
+                                                            expected):
+    _, problems = load(tmp_path, HEADER + rows, partnerships)
+    assert [(p.line, p.column) for p in problems] == ([expected] if expected else [])
+    if expected:
+        message = problems[0].message
+        assert "semarang-nanjing" in message and "mou 2018-10-24" in message
+        assert "line 6" in message  # the partnership's line in the partnerships file
+
+
+def test_latest_stage_milestone_orders_partial_dates():
+    steps = [Milestone("p", "2016-10", "mou", line=2), Milestone("p", "2016", "loi", line=3),
+             Milestone("p", "2017", "contact", line=4)]
+    assert latest_stage_milestone(steps).line == 2
+    assert latest_stage_milestone(steps[2:]) is None
+
+
+@pytest.mark.parametrize(("content", "fragment"), [
+    ("", "the file is empty"),
+    ("partnership,date\nx,2016\n", "required columns missing: event, sources"),
+    ("partnership,date,event,sources,sources\n", "duplicated column names"),
+])
+def test_unusable_milestones_file_raises_with_a_problem(tmp_path, partnerships, content,
+                                                         fragment):
+    with pytest.raises(UnusableFile) as caught:
+        load(tmp_path, content, partnerships)
+    assert fragment in caught.value.problem.message
+    assert caught.value.problem.file == str(tmp_path / "milestones.csv")
+
+
+SHIPPED = ROOT / "data" / "milestones.csv"
+
+
+@pytest.mark.skipif(not SHIPPED.exists(), reason="data/milestones.csv is not curated yet")
+def test_shipped_milestones_are_valid():
+    partnerships = load_partnerships(ROOT / "data" / "partnerships.csv").partnerships
+    milestones, problems = load_milestones(SHIPPED, partnerships)
+    assert [str(problem) for problem in problems] == []
+    assert milestones and all(m.sources for m in milestones)
