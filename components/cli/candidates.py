@@ -1,0 +1,108 @@
+"""`python -m components candidates [ARTICLE ...] [--data CSV]`: partnerships the articles report
+that the dataset lacks.
+
+Prints a CSV in the dataset's format (header first), each candidate row followed by the
+sentences it came from as `# ` comment lines; a summary goes to stderr. Defaults: every
+article in seeds/, data/partnerships.csv. Exit status: 0 when the run completed (also when it
+found nothing), 2 when the dataset or the gazetteer cannot be used or no article could be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from components.articles import Article, ArticleError, load_article, load_articles
+from components.candidates import Candidate, find_candidates
+from components.cli.validate import format_problem
+from components.downloads import to_csv
+from components.gazetteer import GazetteerError, load_gazetteer
+from components.models import Problem
+from components.records import load_partnerships
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CSV = ROOT / "data" / "partnerships.csv"
+SEEDS_DIR = ROOT / "seeds"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `candidates` command."""
+    parser = subparsers.add_parser(
+        "candidates", help="find partnerships in the articles that the dataset lacks",
+        description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE",
+                        help="article files (default: every *.txt in seeds/)")
+    parser.add_argument("--data", type=Path, default=None, metavar="CSV",
+                        help="partnerships file (default: data/partnerships.csv)")
+    parser.add_argument("--seeds", type=Path, default=None, metavar="DIR",
+                        help="articles folder used when no ARTICLE is given (default: seeds/)")
+    parser.add_argument("--gazetteer", type=Path, default=None, metavar="CSV",
+                        help="gazetteer file (default: data/gazetteer.csv)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Find the candidates and print them; return the exit status (0 or 2)."""
+    dataset = load_partnerships(args.data or DEFAULT_CSV)
+    if dataset.fatal:
+        _report(dataset.problems, "the dataset cannot be used")
+        return 2
+    try:
+        gazetteer = load_gazetteer(args.gazetteer)
+    except GazetteerError as error:
+        _report(error.problems, "the gazetteer cannot be used")
+        return 2
+    articles, problems = _articles(args.articles, args.seeds or SEEDS_DIR)
+    _report(problems, "")
+    if not articles:
+        print("no article could be read", file=sys.stderr)
+        return 2
+    candidates = find_candidates(articles, dataset.partnerships, gazetteer)
+    sys.stdout.write(format_candidates(candidates, dataset.columns))
+    _summary(candidates, articles)
+    return 0
+
+
+def format_candidates(candidates: list[Candidate], columns: tuple[str, ...] = ()) -> str:
+    """The CSV text: the header, then each row followed by its sentences as `# ` lines."""
+    lines = [to_csv([], columns=columns).rstrip("\n")]
+    for candidate in candidates:
+        lines.append(to_csv([candidate.partnership], columns=columns).split("\n", 1)[1].rstrip("\n"))
+        lines.extend(f"# {sentence}" for sentence in candidate.sentences)
+    return "\n".join(lines) + "\n"
+
+
+def _articles(paths: list[Path], seeds_dir: Path) -> tuple[list[Article], list[Problem]]:
+    """The named articles (or the whole seeds folder) and the problems of those unreadable."""
+    if not paths:
+        return load_articles(seeds_dir)
+    articles, problems = [], []
+    for path in paths:
+        try:
+            articles.append(load_article(path))
+        except ArticleError as error:
+            problems.append(error.problem(path))
+            continue
+        if path.resolve().parent != SEEDS_DIR.resolve():
+            print(f"{path}: not in seeds/; copy it there so that its `sources` entry "
+                  f"seeds/{path.name} is valid", file=sys.stderr)
+    return articles, problems
+
+
+def _report(problems: tuple[Problem, ...] | list[Problem], conclusion: str) -> None:
+    for problem in problems:
+        print(format_problem(problem), file=sys.stderr)
+    if conclusion:
+        print(conclusion, file=sys.stderr)
+
+
+def _summary(candidates: list[Candidate], articles: list[Article]) -> None:
+    read = f"{len(articles)} article{'s' * (len(articles) != 1)} read"
+    if candidates:
+        print(f"{read}: {len(candidates)} candidate{'s' * (len(candidates) != 1)} not in the "
+              "dataset; check each against its source before adding it", file=sys.stderr)
+    else:
+        print(f"{read}: no candidates; every partnership the articles name is already in the "
+              "dataset", file=sys.stderr)
