@@ -1,0 +1,199 @@
+"""The folium map: a base map built once (tiles, outlines, legend) and a layer of arcs.
+
+The app caches the base map and sends only the arcs layer on a filter change
+(`st_folium(base, feature_group_to_add=layer)`); the export joins both into one page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable, Mapping, Sequence
+
+import folium
+from folium.utilities import JsCode
+
+from components.arcs import DIGITS, ArcEnds, arc_lonlats, fan_out
+from components.mapstyle import (ArcsGeoJson, IconImagePath, Legend, OutlinesLayer,
+                                 TileLayer, Translate, identity)
+from components.models import Partnership, Place, PlaceRef
+from components.outlines import load_outlines
+
+CENTER = (12.0, 112.0)  # between Java and northern China
+ZOOM = 4
+DEFAULT_TILES = "OpenStreetMap"
+ASSET_BASE = "/app/static/kembar"
+
+
+def place_key(ref: PlaceRef) -> str:
+    """A stable text key for a place, as the map reports it when its marker is clicked."""
+    return "|".join((ref.country, ref.level, ref.province, ref.name))
+
+
+def drawable(partnerships: Iterable[Partnership],
+             places: Mapping[PlaceRef, Place]) -> list[Partnership]:
+    """The partnerships whose two places both have coordinates, in the given order."""
+    def resolved(ref: PlaceRef) -> bool:
+        place = places.get(ref)
+        return place is not None and place.resolved
+
+    return [p for p in partnerships if resolved(p.id_place) and resolved(p.cn_place)]
+
+
+def _position(place: Place) -> tuple[float, float]:
+    return (round(place.lat, DIGITS), round(place.lon, DIGITS))
+
+
+def _arc_properties(p: Partnership, attributes: bool, bend: float) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "id": p.id, "id_name": p.id_name, "cn_name": p.cn_name, "cn_name_zh": p.cn_name_zh,
+        "level": p.id_level, "stage": p.stage, "date": p.date, "disputed": p.disputed,
+        "id_place": place_key(p.id_place), "cn_place": place_key(p.cn_place),
+        "bend": round(bend, 4),
+    }
+    if attributes:
+        properties.update({
+            "id_level": p.id_level, "id_province": p.id_province, "cn_level": p.cn_level,
+            "cn_province": p.cn_province, "sources": list(p.sources), "fields": list(p.fields),
+            "confidence": p.confidence, "notes": p.notes, **dict(p.extra),
+        })
+    return properties
+
+
+def _ends(p: Partnership, places: Mapping[PlaceRef, Place]) -> ArcEnds:
+    return ArcEnds(place_key(p.id_place), place_key(p.cn_place),
+                   _position(places[p.id_place]), _position(places[p.cn_place]))
+
+
+def arc_bends(partnerships: Sequence[Partnership],
+              places: Mapping[PlaceRef, Place]) -> dict[str, float]:
+    """Fan-out bend by partnership id; compute over the whole dataset (and cache) so that an
+    arc keeps its shape while filters hide its neighbours."""
+    shown = drawable(partnerships, places)
+    return dict(zip((p.id for p in shown), fan_out([_ends(p, places) for p in shown])))
+
+
+def arc_features(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
+                 attributes: bool = False,
+                 bends: Mapping[str, float] | None = None) -> list[dict[str, Any]]:
+    """One LineString per drawable partnership: the full curve, computed here in Python."""
+    shown = drawable(partnerships, places)
+    bends = bends if bends is not None else arc_bends(shown, places)
+    features = []
+    for p in shown:
+        end, bend = _ends(p, places), round(bends.get(p.id, 0.0), 4)
+        geometry = {"type": "LineString",
+                    "coordinates": arc_lonlats(end.start, end.end, bend=bend)}
+        features.append({"type": "Feature", "geometry": geometry,
+                         "properties": _arc_properties(p, attributes, bend)})
+    return features
+
+
+def place_features(partnerships: Sequence[Partnership],
+                   places: Mapping[PlaceRef, Place]) -> list[dict[str, Any]]:
+    """One Point per place of a drawable partnership, sized by its number of partnerships."""
+    shown = drawable(partnerships, places)
+    counts = Counter(ref for p in shown for ref in (p.id_place, p.cn_place))
+    features = []
+    for ref, count in counts.items():
+        place = places[ref]
+        lat, lon = _position(place)
+        properties = {
+            "place": place_key(ref), "name": ref.name,
+            "name_zh": ref.name_zh or place.label_zh, "country": ref.country, "level": ref.level,
+            "province": ref.province, "count": count, "radius": marker_radius(count),
+        }
+        geometry = {"type": "Point", "coordinates": [lon, lat]}
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    return features
+
+
+def marker_radius(count: int) -> float:
+    """Marker radius in pixels: area grows with the number of partnerships, within bounds."""
+    return round(min(16.0, 3.0 + 2.2 * count ** 0.5), 1)
+
+
+def arcs_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
+                 attributes: bool = False,
+                 bends: Mapping[str, float] | None = None) -> dict[str, Any]:
+    """The FeatureCollection of full arcs (LineStrings) and then places (Points)."""
+    return {"type": "FeatureCollection",
+            "features": arc_features(partnerships, places, attributes=attributes, bends=bends)
+            + place_features(partnerships, places)}
+
+
+def layer_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
+                  bends: Mapping[str, float] | None = None,
+                  selected: str | None = None) -> dict[str, Any]:
+    """What the page receives: each arc as its two endpoints plus `bend`, `a` and `b` (the
+    indices of its places among the Points); the browser draws the curve and adds names."""
+    shown = drawable(partnerships, places)
+    bends = bends if bends is not None else arc_bends(shown, places)
+    points = place_features(shown, places)
+    index = {f["properties"]["place"]: i for i, f in enumerate(points)}
+    arcs = []
+    for p in shown:
+        end = _ends(p, places)
+        properties = {"id": p.id, "level": p.id_level, "stage": p.stage, "date": p.date,
+                      "bend": round(bends.get(p.id, 0.0), 4),  # as arc_features rounds it
+                      "a": index[end.start_key], "b": index[end.end_key]}
+        if p.disputed:
+            properties["disputed"] = True
+        if p.id == selected:
+            properties["selected"] = True
+        coordinates = [[end.start[1], end.start[0]], [end.end[1], end.end[0]]]
+        arcs.append({"type": "Feature", "properties": properties,
+                     "geometry": {"type": "LineString", "coordinates": coordinates}})
+    return {"type": "FeatureCollection", "features": arcs + points}
+
+
+def build_arcs_layer(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
+                     translate: Translate = identity, selected: str | None = None,
+                     bends: Mapping[str, float] | None = None,
+                     collection: Mapping[str, Any] | None = None) -> folium.FeatureGroup:
+    """The layer the app swaps on each filter change: arcs and markers as ONE GeoJson.
+
+    Pass `bends` (arc_bends of the whole dataset, cached), or `collection` (arcs_geojson of
+    the whole dataset, whose arcs carry their bend), so arcs keep their shape under
+    filtering; without either the fan-out is computed over `partnerships` alone.
+    """
+    if bends is None and collection is not None:
+        bends = {f["properties"]["id"]: f["properties"]["bend"] for f in collection["features"]
+                 if f["geometry"]["type"] == "LineString"}
+    group = folium.FeatureGroup(name=translate("Partnerships"))
+    data = layer_geojson(partnerships, places, bends=bends, selected=selected)
+    ArcsGeoJson(data, translate=translate).add_to(group)
+    return group
+
+
+def build_base_map(*, translate: Translate = identity, asset_base: str = ASSET_BASE,
+                   center: tuple[float, float] = CENTER, zoom: int = ZOOM,
+                   tiles: str | None = DEFAULT_TILES) -> folium.Map:
+    """The part of the map that never changes with the filters: build once and cache."""
+    # One canvas for every vector layer (thousands of arcs draw fast), with a few pixels of
+    # click tolerance so thin dotted arcs can be hit; a second canvas would swallow clicks.
+    m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
+                   renderer=JsCode("L.canvas({padding: 0.5, tolerance: 6})"))
+    # Per map instance, never folium's class-level lists: only Leaflet itself, served locally.
+    m.default_js = [("leaflet", f"{asset_base}/leaflet/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{asset_base}/leaflet/leaflet.css")]
+    IconImagePath(f"{asset_base}/leaflet/images/").add_to(m)
+    OutlinesLayer(load_outlines()).add_to(m)
+    if tiles:
+        TileLayer(tiles, name=translate("Base map"), opacity=0.85).add_to(m)
+    Legend(translate).add_to(m)
+    return m
+
+
+def build_full_map(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
+                   translate: Translate = identity, asset_base: str = ASSET_BASE,
+                   tiles: str | None = DEFAULT_TILES) -> folium.Map:
+    """Base map plus arcs in one folium.Map, for the standalone export."""
+    m = build_base_map(translate=translate, asset_base=asset_base, tiles=tiles)
+    layer = build_arcs_layer(partnerships, places, translate=translate)
+    layer.add_to(m)
+    points = [place for p in drawable(partnerships, places) for place in
+              (places[p.id_place], places[p.cn_place])]
+    if points:
+        lats, lons = [p.lat for p in points], [p.lon for p in points]
+        m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(30, 30))
+    return m

@@ -1,0 +1,256 @@
+"""The map builder, checked as objects and GeoJSON (never as HTML snapshots)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import folium
+import pytest
+
+from components.arcs import DIGITS
+from components.mapstyle import ArcsGeoJson, IconImagePath, Legend, OutlinesLayer, TileLayer
+from components.mapview import (arc_bends, arcs_geojson, build_arcs_layer, build_base_map,
+                                build_full_map, drawable, layer_geojson, place_key)
+from components.models import Partnership, Place, PlaceRef
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def ref(country, name, level, province, zh=""):
+    return PlaceRef(country, name, level, province, name_zh=zh)
+
+
+SERANG = ref("ID", "Kota Serang", "city", "Banten")
+HANGZHOU = ref("CN", "Hangzhou", "city", "Zhejiang", "杭州市")
+JABAR = ref("ID", "Provinsi Jawa Barat", "province", "Jawa Barat")
+GUANGXI = ref("CN", "Guangxi", "province", "Guangxi", "广西")
+GUANGDONG = ref("CN", "Guangdong", "province", "Guangdong", "广东")
+TANGERANG = ref("ID", "Kabupaten Tangerang", "regency", "Banten")
+BINZHOU = ref("CN", "Binzhou", "city", "Shandong", "滨州市")
+EVIL = ref("CN", "</script>" + XSS, "city", "Zhejiang", "<b>杭</b>")
+NOWHERE = ref("CN", "Atlantis", "city", "Zhejiang")
+COORDS = {SERANG: (-6.11528, 106.15417), HANGZHOU: (30.27415, 120.15515),
+          JABAR: (-6.9147, 107.6098), GUANGXI: (22.817, 108.3665),
+          GUANGDONG: (23.1291, 113.2644), TANGERANG: (-6.2, 106.48333),
+          BINZHOU: (37.3835, 117.9707), EVIL: (29.0, 119.0)}
+
+
+def partnership(pid, id_ref, cn_ref, stage="mou", date="2020", **extra):
+    return Partnership(id=pid, id_name=id_ref.name, id_level=id_ref.level,
+                       id_province=id_ref.province, cn_name=cn_ref.name,
+                       cn_name_zh=cn_ref.name_zh, cn_level=cn_ref.level,
+                       cn_province=cn_ref.province, stage=stage, date=date, **extra)
+
+
+def sample():
+    """Hand-built partnerships and places: fan-out at Jawa Barat, one hostile, one unresolved."""
+    places = {r: Place(r, lat, lon, "gazetteer") for r, (lat, lon) in COORDS.items()}
+    places[NOWHERE] = Place(NOWHERE, None, None, "unresolved")
+    rows = [
+        partnership("serang-hangzhou", SERANG, HANGZHOU, "loi", "2025-09-05", notes=XSS),
+        partnership("jawa-barat-guangxi", JABAR, GUANGXI, "agreement", "2001"),
+        partnership("jawa-barat-guangdong", JABAR, GUANGDONG, "exploration", "",
+                    confidence="disputed"),
+        partnership("kab-tangerang-binzhou", TANGERANG, BINZHOU, "loi", "2025-06"),
+        partnership("serang-evil", SERANG, EVIL, "mou", "2019", notes=XSS),
+        partnership("serang-atlantis", SERANG, NOWHERE, "mou", "2019"),
+    ]
+    return rows, places
+
+
+def rounded(place_ref):
+    lat, lon = COORDS[place_ref]
+    return [round(lon, DIGITS), round(lat, DIGITS)]
+
+
+def split(collection):
+    lines = [f for f in collection["features"] if f["geometry"]["type"] == "LineString"]
+    points = [f for f in collection["features"] if f["geometry"]["type"] == "Point"]
+    return lines, points
+
+
+def test_only_partnerships_with_both_places_resolved_are_drawable():
+    rows, places = sample()
+    assert [p.id for p in drawable(rows, places)] == [p.id for p in rows[:5]]
+
+
+def test_arcs_geojson_has_one_line_per_drawable_partnership_ending_at_its_places():
+    rows, places = sample()
+    lines, points = split(arcs_geojson(rows, places))
+    assert [f["properties"]["id"] for f in lines] == [p.id for p in rows[:5]]
+    for feature, row in zip(lines, rows):
+        coordinates = feature["geometry"]["coordinates"]
+        assert coordinates[0] == rounded(row.id_place)
+        assert coordinates[-1] == rounded(row.cn_place)
+        assert len(coordinates) >= 8  # a curve, not a straight segment
+    assert {f["properties"]["place"] for f in points} == \
+        {place_key(r) for r in (SERANG, HANGZHOU, JABAR, GUANGXI, GUANGDONG, TANGERANG,
+                                BINZHOU, EVIL)}
+    assert all(f["geometry"]["coordinates"] == rounded_by_key(f) for f in points)
+
+
+def rounded_by_key(feature):
+    return next(rounded(r) for r in COORDS if place_key(r) == feature["properties"]["place"])
+
+
+@pytest.mark.parametrize("pid, key, value", [
+    ("serang-hangzhou", "cn_name_zh", "杭州市"),
+    ("serang-hangzhou", "id_name", "Kota Serang"),
+    ("serang-hangzhou", "stage", "loi"),
+    ("serang-hangzhou", "date", "2025-09-05"),
+    ("serang-hangzhou", "level", "city"),
+    ("jawa-barat-guangdong", "disputed", True),
+    ("jawa-barat-guangxi", "disputed", False),
+    ("serang-evil", "cn_name", "</script>" + XSS),  # data stays data: escaping is the page's job
+])
+def test_arc_properties(pid, key, value):
+    rows, places = sample()
+    lines, _ = split(arcs_geojson(rows, places))
+    assert next(f for f in lines if f["properties"]["id"] == pid)["properties"][key] == value
+
+
+def test_attributes_option_carries_every_column():
+    rows, places = sample()
+    lines, _ = split(arcs_geojson(rows, places, attributes=True))
+    first = lines[0]["properties"]
+    assert first["notes"] == XSS and first["cn_province"] == "Zhejiang"
+    assert {"sources", "fields", "confidence", "id_province", "cn_level"} <= set(first)
+
+
+@pytest.mark.parametrize("place, count", [(SERANG, 2), (JABAR, 2), (HANGZHOU, 1)])
+def test_markers_count_partnerships_and_grow_with_them(place, count):
+    rows, places = sample()
+    _, points = split(arcs_geojson(rows, places))
+    by_key = {f["properties"]["place"]: f["properties"] for f in points}
+    assert by_key[place_key(place)]["count"] == count
+    assert by_key[place_key(SERANG)]["radius"] > by_key[place_key(HANGZHOU)]["radius"]
+
+
+def test_layer_payload_sends_endpoints_bends_and_place_indices():
+    rows, places = sample()
+    lines, points = split(layer_geojson(rows, places, selected="jawa-barat-guangxi"))
+    assert len(lines) == 5 and len(points) == 8
+    for feature, row in zip(lines, rows):
+        properties, coordinates = feature["properties"], feature["geometry"]["coordinates"]
+        assert coordinates == [rounded(row.id_place), rounded(row.cn_place)]
+        assert points[properties["a"]]["properties"]["place"] == place_key(row.id_place)
+        assert points[properties["b"]]["properties"]["place"] == place_key(row.cn_place)
+        assert properties.get("selected", False) == (row.id == "jawa-barat-guangxi")
+    jabar_bends = [f["properties"]["bend"] for f in lines if f["properties"]["a"] ==
+                   lines[1]["properties"]["a"]]
+    assert len(set(jabar_bends)) == len(jabar_bends) == 2
+
+
+def test_bends_computed_over_everything_survive_filtering():
+    rows, places = sample()
+    bends = arc_bends(rows, places)
+    lines, _ = split(layer_geojson(rows[2:3], places, bends=bends))
+    assert lines[0]["properties"]["bend"] == round(bends["jawa-barat-guangdong"], 4)
+
+
+def test_a_cached_collection_gives_the_same_bends_as_arc_bends():
+    rows, places = sample()
+    from_collection = build_arcs_layer(rows[2:3], places, collection=arcs_geojson(rows, places))
+    from_bends = build_arcs_layer(rows[2:3], places, bends=arc_bends(rows, places))
+    alone = build_arcs_layer(rows[2:3], places)
+    data = [next(iter(g._children.values())).data["features"][0]["properties"]["bend"]
+            for g in (from_collection, from_bends, alone)]
+    assert data[0] == data[1] != data[2]
+
+
+def test_arcs_layer_is_one_feature_group_with_one_geojson():
+    rows, places = sample()
+    group = build_arcs_layer(rows, places)
+    assert isinstance(group, folium.FeatureGroup)
+    children = list(group._children.values())
+    assert len(children) == 1 and isinstance(children[0], folium.GeoJson)
+    lines, points = split(children[0].data)
+    assert len(lines) == 5 and len(points) == 8
+
+
+def _script(element):
+    return element._template.module.script(element)
+
+
+def test_hostile_text_never_reaches_the_page_as_markup():
+    rows, places = sample()
+    layer = next(iter(build_arcs_layer(rows, places)._children.values()))
+    script = _script(layer)
+    assert "<img" not in script and "</script" not in script and "<b>" not in script
+    payload = re.search(r"kembarArcsLayer\((\{.*?\}), (\{.*\})\);", script, re.S)
+    data = json.loads(payload.group(2))
+    assert any(f["properties"].get("name") == "</script>" + XSS for f in data["features"])
+
+
+def test_legend_and_labels_go_through_translate_and_are_escaped():
+    def shout(text):
+        return "<i>" + text.upper() + "</i>"
+
+    legend = Legend(shout)
+    legend.add_to(folium.Map(tiles=None))
+    script = _script(legend)
+    assert "<i>" not in script
+    config = json.loads(re.search(r"var cfg = (\{.*?\});\n", script, re.S).group(1))
+    assert config["stages"]["loi"] == "<i>LETTER OF INTENT (LOI)</i>"
+    assert config["text"]["level"].startswith("<i>LEVEL")
+
+
+def test_base_map_loads_only_local_leaflet_and_leaves_folium_globals_alone():
+    before = (list(folium.Map.default_js), list(folium.Map.default_css))
+    m = build_base_map(asset_base="/app/static/kembar")
+    assert m.default_js == [("leaflet", "/app/static/kembar/leaflet/leaflet.js")]
+    assert m.default_css == [("leaflet_css", "/app/static/kembar/leaflet/leaflet.css")]
+    assert (folium.Map.default_js, folium.Map.default_css) == before
+    html = m.get_root().render()
+    links = re.findall(r'<(?:script|link)[^>]*(?:src|href)="([^"]+)"', html)
+    assert links and all(link.startswith("/app/static/kembar/") for link in links)
+
+
+def test_base_map_layers_in_order_outlines_then_tiles_then_legend():
+    kinds = [type(c) for c in build_base_map()._children.values()]
+    assert kinds.index(OutlinesLayer) < kinds.index(TileLayer) < kinds.index(Legend)
+    assert IconImagePath in kinds
+    outlines = next(c for c in build_base_map()._children.values() if isinstance(c, OutlinesLayer))
+    names = {f["properties"]["name"] for f in outlines.data["features"]}
+    assert {"Indonesia", "China", "Malaysia", "Vietnam"} <= names
+
+
+def test_image_path_is_set_inside_the_map_script():
+    m = build_base_map(asset_base="/x")
+    script = _script(next(c for c in m._children.values() if isinstance(c, IconImagePath)))
+    assert 'L.Icon.Default.imagePath = "/x/leaflet/images/"' in script
+
+
+def test_no_tiles_means_no_tile_layer():
+    assert not any(isinstance(c, folium.TileLayer)
+                   for c in build_base_map(tiles=None)._children.values())
+
+
+def test_full_map_holds_base_and_arcs_and_fits_them():
+    rows, places = sample()
+    m = build_full_map(rows, places, tiles=None)
+    groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
+    assert len(groups) == 1
+    assert isinstance(next(iter(groups[0]._children.values())), ArcsGeoJson)
+    assert "fitBounds" in m.get_root().render()
+
+
+def tree_script(element):
+    """The map's JavaScript gathered from the element tree, as streamlit-folium gathers it."""
+    parts = [element._template.module.script(element)] if hasattr(
+        element._template.module, "script") else []
+    return "\n".join(parts + [tree_script(c) for c in element._children.values()])
+
+
+def test_rendering_a_renamed_map_again_adds_no_second_add_to():
+    """streamlit-folium renames variables on its first call; a re-render must not add a layer
+    twice (that changed the script's hash and rebuilt the map iframe on the first rerun)."""
+    m = build_base_map()
+    m.render()
+    first = tree_script(m)
+    for child in m._children.values():
+        child._id = "div_" + child._id[:4]  # what streamlit-folium does to every element
+    m.render()
+    second = tree_script(m)
+    assert second.count(".addTo(") == first.count(".addTo(") >= 3
