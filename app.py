@@ -1,0 +1,86 @@
+"""Kembar's Streamlit entry point: page config, caching, and the order things happen in.
+
+Run with `streamlit run app.py`. The dataset is `data/partnerships.csv`, or the file named by
+KEMBAR_DATA; online geocoding only with KEMBAR_ONLINE=1; online map tiles only with KEMBAR_TILES=1.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from components.assets import ensure_static_assets
+from components.candidates import find_candidates
+from components.i18n import get_translator
+from components.mapview import build_arcs_layer, build_base_map
+from components.pipeline import DATA_PATH, Prepared, excerpts_by_id, prepare
+from components.ui import render_page
+from components.ui.page import Services
+
+APP_DIR = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="Kembar — Indonesia–China sister regions", page_icon="🤝",
+                   layout="wide")
+
+
+@st.cache_resource(show_spinner=False)
+def static_assets() -> Path:
+    """Leaflet copied from the installed XStatic-Leaflet package into ./static, once per server."""
+    return ensure_static_assets(APP_DIR)
+
+
+@st.cache_resource(show_spinner="Loading and geocoding the dataset…", max_entries=4)
+def prepared_dataset(path: str, modified: float, online: bool) -> Prepared:
+    """The dataset loaded, checked and geocoded; reloaded when the file changes."""
+    return prepare(path, online=online)
+
+
+def base_map(lang: str, tiles: bool):
+    """The part of the map that never changes with the filters: built afresh each run (cheap),
+    because st_folium adds the arcs layer to the map object it is given."""
+    return build_base_map(translate=get_translator(lang), tiles="OpenStreetMap" if tiles else None)
+
+
+def data_path() -> Path:
+    return Path(os.environ.get("KEMBAR_DATA") or DATA_PATH)
+
+
+def modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+path = data_path()
+static_assets()
+prepared = prepared_dataset(str(path), modified(path), os.environ.get("KEMBAR_ONLINE") == "1")
+
+
+def arcs_layer(ids: tuple[str, ...], lang: str, selected: str | None):
+    """The shown arcs, with the dataset-wide fan-out so an arc keeps its shape under filters."""
+    shown = [prepared.by_id[i] for i in ids]
+    return build_arcs_layer(shown, prepared.places, translate=get_translator(lang),
+                            selected=selected, bends=prepared.bends)
+
+
+@st.cache_resource(show_spinner=False)
+def excerpts(_prepared: Prepared, key: tuple[str, float]):
+    return excerpts_by_id(_prepared)
+
+
+@st.cache_resource(show_spinner=False)
+def candidates(_prepared: Prepared, key: tuple[str, float]):
+    return find_candidates(_prepared.articles, _prepared.partnerships, _prepared.gazetteer)
+
+
+key = (str(path), modified(path))
+render_page(prepared, Services(
+    base_map=base_map,
+    arcs_layer=arcs_layer,
+    excerpts=lambda: excerpts(prepared, key),
+    candidates=lambda: candidates(prepared, key),
+    tiles=os.environ.get("KEMBAR_TILES") == "1",
+))

@@ -1,0 +1,117 @@
+"""Everything the app derives from its files before any filter applies, in one immutable bundle.
+
+The data flows one way: CSV -> records -> geocoding -> (filters) -> map / articles. This module
+runs the stages that do not depend on what the user picks, so the app can cache the result once
+per dataset file and a rerun only filters ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from components.articles import Article, load_articles
+from components.excerpts import Excerpt, excerpts_for
+from components.filters import SearchIndex, build_search_index
+from components.gazetteer import Gazetteer, load_gazetteer
+from components.geocoding import resolve_places
+from components.history import group_milestones
+from components.mapview import arc_bends, drawable
+from components.milestones import load_milestones
+from components.models import Dataset, Milestone, Partnership, Place, PlaceRef, Problem
+from components.records import load_partnerships
+from components.viewstate import Choices
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_PATH = ROOT / "data" / "partnerships.csv"
+SEEDS_DIR = ROOT / "seeds"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A dataset loaded, checked, geocoded and indexed: what every rerun starts from."""
+
+    data_path: Path
+    dataset: Dataset
+    places: Mapping[PlaceRef, Place]
+    geocoding_warnings: tuple[str, ...]
+    milestones_by_id: Mapping[str, tuple[Milestone, ...]]
+    milestone_problems: tuple[Problem, ...]
+    articles: tuple[Article, ...]
+    article_problems: tuple[Problem, ...]
+    gazetteer: Gazetteer
+    search_index: SearchIndex
+    bends: Mapping[str, float]  # each arc's fan-out over the whole dataset, stable under filters
+    choices: Choices
+    by_id: Mapping[str, Partnership] = field(default_factory=dict)
+
+    @property
+    def partnerships(self) -> tuple[Partnership, ...]:
+        return self.dataset.partnerships
+
+    @property
+    def drawable_ids(self) -> frozenset[str]:
+        return frozenset(p.id for p in drawable(self.partnerships, self.places))
+
+    @property
+    def unresolved(self) -> tuple[tuple[Partnership, Place], ...]:
+        """Each partner place that could not be placed, with the first row naming it."""
+        seen: dict[PlaceRef, Partnership] = {}
+        for p in self.partnerships:
+            for ref in (p.id_place, p.cn_place):
+                place = self.places.get(ref)
+                if (place is None or not place.resolved) and ref not in seen:
+                    seen[ref] = p
+        return tuple((p, self.places.get(ref) or Place(ref, None, None, "unresolved"))
+                     for ref, p in seen.items())
+
+
+def milestones_path_for(data_path: Path) -> Path:
+    """The milestones file that goes with a partnerships file: milestones.csv beside it."""
+    return data_path.with_name("milestones.csv")
+
+
+def prepare(data_path: Path | str = DATA_PATH, *, seeds_dir: Path | str = SEEDS_DIR,
+            online: bool | None = None, cache_path: Path | str | None = None) -> Prepared:
+    """Load, validate, geocode and index one dataset; never raises for bad input files."""
+    data_path = Path(data_path)
+    dataset = load_partnerships(data_path, seeds_dir=seeds_dir)
+    gazetteer = load_gazetteer()
+    resolution = resolve_places(dataset.partnerships, online=online, cache_path=cache_path,
+                                gazetteer=gazetteer)
+    milestones, milestone_problems = _load_milestones(data_path, dataset, seeds_dir)
+    articles, article_problems = load_articles(seeds_dir)
+    return Prepared(
+        data_path=data_path,
+        dataset=dataset,
+        places=resolution.places,
+        geocoding_warnings=tuple(resolution.warnings),
+        milestones_by_id=group_milestones(milestones),
+        milestone_problems=tuple(milestone_problems),
+        articles=tuple(articles),
+        article_problems=tuple(article_problems),
+        gazetteer=gazetteer,
+        search_index=build_search_index(dataset.partnerships, resolution.places, gazetteer),
+        bends=arc_bends(dataset.partnerships, resolution.places),
+        choices=Choices.from_partnerships(dataset.partnerships),
+        by_id={p.id: p for p in dataset.partnerships},
+    )
+
+
+def _load_milestones(data_path: Path, dataset: Dataset,
+                     seeds_dir: Path | str) -> tuple[tuple[Milestone, ...], tuple[Problem, ...]]:
+    path = milestones_path_for(data_path)
+    if dataset.fatal or not path.exists():
+        return (), ()
+    return load_milestones(path, dataset.partnerships, seeds_dir=seeds_dir)
+
+
+def excerpts_by_id(prepared: Prepared) -> dict[str, tuple[Excerpt, ...]]:
+    """Every partnership's article passages, best first (only those with at least one)."""
+    found = {}
+    for p in prepared.partnerships:
+        excerpts = excerpts_for(p, prepared.articles, prepared.gazetteer)
+        if excerpts:
+            found[p.id] = tuple(excerpts)
+    return found

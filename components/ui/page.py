@@ -1,0 +1,122 @@
+"""The page, top to bottom: language, filters, the sentence of what is shown, map, details, tabs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Mapping, Sequence
+
+import folium
+import streamlit as st
+
+from components.filters import apply_filters, describe
+from components.history import describe_as_of, network_as_of, year_bounds
+from components.i18n import get_translator
+from components.mapview import place_key
+from components.models import Partnership
+from components.pipeline import Prepared
+from components.ui import state
+from components.ui.details import pick_partnership, show_details
+from components.ui.mappanel import clicked_feature, select_from_click, show_map
+from components.ui.sidebar import (language_selector, schedule_next_frame, seed_widgets,
+                                   show_as_of, show_filters)
+from components.ui.tabs import show_articles, show_overview, show_problems, show_table
+from components.ui.text import plain
+from components.viewstate import ViewState
+
+
+@dataclass(frozen=True)
+class Services:
+    """The app's cached builders, handed in so this layer stays free of caching policy."""
+
+    base_map: Callable[[str, bool], folium.Map]
+    arcs_layer: Callable[[tuple[str, ...], str, str | None], folium.FeatureGroup]
+    excerpts: Callable[[], Mapping[str, Sequence]]
+    candidates: Callable[[], Sequence]
+    tiles: bool = False
+
+
+def _years(prepared: Prepared) -> tuple[int, int]:
+    bounds = year_bounds(prepared.partnerships, prepared.milestones_by_id)
+    low, high = bounds if bounds else (2000, 2025)
+    return (low, high) if low < high else (low - 1, high)
+
+
+def render_page(prepared: Prepared, services: Services) -> None:
+    """Lay out the whole page for one rerun."""
+    lang = state.current_language()
+    t = get_translator(lang)
+    years = _years(prepared)
+    first = state.initial_view(prepared.choices, t)
+    if first is not None:
+        seed_widgets(first, years)
+    lang = language_selector(lang)
+    t = get_translator(lang)
+    filters = show_filters(t, prepared.choices, years)
+    filters = show_as_of(t, filters, years)
+    st.title(t("Kembar — Indonesia–China sister regions"))
+    for notice in state.notices():
+        st.warning(plain(notice), icon=":material/info:")
+    if prepared.dataset.fatal:
+        st.error(plain(t("The dataset could not be loaded: {problem}").format(
+            problem=prepared.dataset.problems[0] if prepared.dataset.problems else "")))
+    shown, as_of_note = _shown(prepared, filters)
+    st.markdown(f"**{plain(describe(filters, len(shown), len(prepared.partnerships), translate=t, ngettext=t.ngettext))}**")
+    if as_of_note:
+        st.caption(plain(as_of_note))
+    _show_map_and_details(t, prepared, services, shown)
+    view = ViewState(filters, st.session_state.get("selected"), lang)
+    state.write_url(view)
+    _show_tabs(t, prepared, services, shown)
+    schedule_next_frame()
+
+
+def _shown(prepared: Prepared, filters) -> tuple[tuple[Partnership, ...], str]:
+    """The partnerships to show, restaged to the as-of year when one is chosen."""
+    if filters.as_of is None:
+        return apply_filters(prepared.partnerships, filters, search_index=prepared.search_index), ""
+    as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
+    shown = apply_filters(as_of.partnerships, replace(filters, as_of=None),
+                          search_index=prepared.search_index)
+    return shown, describe_as_of(as_of, get_translator(state.current_language()))
+
+
+def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
+    map_column, details_column = st.columns([0.64, 0.36], gap="medium")
+    drawable = prepared.drawable_ids
+    ids = tuple(p.id for p in shown if p.id in drawable)
+    with map_column:
+        selected = st.session_state.get("selected")
+        layer = services.arcs_layer(ids, t.lang, selected)
+        result = show_map(services.base_map(t.lang, services.tiles), layer)
+        select_from_click(clicked_feature(result), frozenset(p.id for p in shown),
+                          lambda key: [p.id for p in shown if key in (place_key(p.id_place), place_key(p.cn_place))])
+        hidden = len(shown) - len(ids)
+        if hidden:
+            st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
+                               "see Data problems.").format(n=hidden)))
+    with details_column:
+        chosen = pick_partnership(t, shown, t.lang)
+        if chosen:
+            p = prepared.by_id[chosen]
+            show_details(t, next((s for s in shown if s.id == chosen), p), prepared.places,
+                         services.excerpts().get(chosen, ()), prepared.milestones_by_id.get(chosen, ()))
+        else:
+            st.caption(plain(t("Click an arc or a place on the map, or choose a partnership above, "
+                               "to read its sources, history and news.")))
+
+
+def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
+    problems = (*prepared.dataset.problems, *prepared.milestone_problems, *prepared.article_problems)
+    unresolved = prepared.unresolved
+    count = len(problems) + len(unresolved)
+    names = [t("Table and downloads"), t("Overview"), t("Articles"),
+             t("Data problems ({n})").format(n=count)]
+    table, overview, articles, problems_tab = st.tabs(names)
+    with table:
+        show_table(t, shown, prepared, prepared.dataset.columns)
+    with overview:
+        show_overview(t, shown, prepared)
+    with articles:
+        show_articles(t, prepared, services.excerpts(), services.candidates())
+    with problems_tab:
+        show_problems(t, problems, unresolved, prepared.geocoding_warnings)

@@ -1,0 +1,162 @@
+"""The views below the map: table and downloads, overview charts, articles, data problems."""
+
+from __future__ import annotations
+
+import json
+from typing import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components.downloads import to_csv
+from components.excerpts import Excerpt
+from components.export import export_geojson, standalone_html
+from components.history import median_durations, stage_counts_by_year
+from components.i18n import Translator
+from components.models import Partnership, Problem
+from components.overview import count_by_level_and_stage, count_by_year, most_connected
+from components.ui.details import pair_title
+from components.ui.text import plain
+from components.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
+
+
+def _label(t: Translator, labels: Mapping[str, str], value: str) -> str:
+    return sentence_case(t(labels[value])) if value in labels else value
+
+
+def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: Sequence[str]) -> None:
+    """The shown partnerships as a table, and downloads of exactly that set."""
+    frame = pd.DataFrame([{
+        "id": p.id, "id_name": p.id_name, "cn_name": p.cn_name, "cn_name_zh": p.cn_name_zh,
+        "level": _label(t, LEVEL_LABELS, p.id_level), "id_province": p.id_province,
+        "cn_province": p.cn_province, "stage": _label(t, STAGE_SHORT_LABELS, p.stage),
+        "date": p.date, "disputed": p.disputed,
+        "source": next((s for s in p.sources if s.startswith("http")), None),
+    } for p in shown])
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={
+        "id": st.column_config.TextColumn(t("Id")),
+        "id_name": st.column_config.TextColumn(t("Indonesian partner")),
+        "cn_name": st.column_config.TextColumn(t("Chinese partner")),
+        "cn_name_zh": st.column_config.TextColumn(t("Chinese name")),
+        "level": st.column_config.TextColumn(t("Level")),
+        "id_province": st.column_config.TextColumn(t("Indonesian province")),
+        "cn_province": st.column_config.TextColumn(t("Chinese province")),
+        "stage": st.column_config.TextColumn(t("Stage")),
+        "date": st.column_config.TextColumn(t("Date"), help=t("YYYY, YYYY-MM or YYYY-MM-DD, as the sources give it")),
+        "disputed": st.column_config.CheckboxColumn(t("Disputed")),
+        "source": st.column_config.LinkColumn(t("First source"), display_text=t("open")),
+    })
+    _show_downloads(t, shown, prepared, columns)
+
+
+def _show_downloads(t: Translator, shown: Sequence[Partnership], prepared, columns) -> None:
+    left, middle, right = st.columns(3)
+    left.download_button(t("Download CSV"), to_csv(shown, columns=columns),
+                         file_name="kembar-partnerships.csv", mime="text/csv",
+                         icon=":material/download:", on_click="ignore")
+    geojson = json.dumps(export_geojson(shown, prepared.places), ensure_ascii=False)
+    middle.download_button(t("Download GeoJSON"), geojson, file_name="kembar-partnerships.geojson",
+                           mime="application/geo+json", icon=":material/download:", on_click="ignore")
+    right.download_button(t("Download map (HTML)"), lambda: standalone_html(shown, prepared.places,
+                                                                           translate=t, tiles=None),
+                          file_name="kembar-map.html", mime="text/html",
+                          icon=":material/download:", on_click="ignore")
+
+
+def show_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None:
+    """Counts by level and stage, partnerships per year, stages through the years, hubs."""
+    left, right = st.columns(2)
+    levels = pd.DataFrame(count_by_level_and_stage(shown), columns=["level", "stage", "count"])
+    levels["level"] = [_label(t, LEVEL_LABELS, v) for v in levels["level"]]
+    levels["stage"] = [_label(t, STAGE_SHORT_LABELS, v) for v in levels["stage"]]
+    left.altair_chart(alt.Chart(levels, title=t("Partnerships by level and stage")).mark_bar().encode(
+        x=alt.X("count:Q", title=t("Partnerships")), y=alt.Y("level:N", title=t("Level")),
+        color=alt.Color("stage:N", title=t("Stage"))), width="stretch")
+    years = count_by_year(shown)
+    per_year = pd.DataFrame(years.per_year, columns=["year", "count"])
+    right.altair_chart(alt.Chart(per_year, title=t("Partnerships per year (current stage's date)"))
+                       .mark_bar().encode(x=alt.X("year:O", title=t("Year")),
+                                          y=alt.Y("count:Q", title=t("Partnerships"))),
+                       width="stretch")
+    if years.undated:
+        right.caption(plain(t("{n} undated partnerships are not in this chart.").format(n=years.undated)))
+    _show_history_overview(t, shown, prepared)
+    _show_hubs(t, shown)
+
+
+def _show_history_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None:
+    dated = [p.year for p in shown if p.year]
+    if not dated:
+        return
+    counts = stage_counts_by_year(shown, prepared.milestones_by_id, range(min(dated), max(dated) + 1))
+    frame = pd.DataFrame(counts, columns=["year", "stage", "count"])
+    frame["stage"] = [_label(t, STAGE_SHORT_LABELS, v) for v in frame["stage"]]
+    st.altair_chart(alt.Chart(frame, title=t("The network through the years, by stage"))
+                    .mark_area().encode(x=alt.X("year:O", title=t("Year")),
+                                        y=alt.Y("count:Q", stack=True, title=t("Partnerships")),
+                                        color=alt.Color("stage:N", title=t("Stage"))),
+                    width="stretch")
+    medians = median_durations(shown, prepared.milestones_by_id)
+    a, b = st.columns(2)
+    for column, key, label in ((a, "loi→mou", t("Median time from LoI to MoU")),
+                               (b, "mou→agreement", t("Median time from MoU to agreement"))):
+        value = medians.get(key)
+        column.metric(label, "—" if value is None else t("{n} years").format(n=f"{value:.1f}"))
+
+
+def _show_hubs(t: Translator, shown: Sequence[Partnership]) -> None:
+    left, right = st.columns(2)
+    for column, side, title in ((left, "ID", t("Most connected Indonesian partners")),
+                                (right, "CN", t("Most connected Chinese partners"))):
+        hubs = most_connected(shown, side, top=8)
+        frame = pd.DataFrame([{"place": f"{h.name} {h.name_zh}".strip(), "count": h.count} for h in hubs])
+        if frame.empty:
+            continue
+        column.altair_chart(alt.Chart(frame, title=title).mark_bar().encode(
+            x=alt.X("count:Q", title=t("Partnerships")),
+            y=alt.Y("place:N", sort="-x", title=None)), width="stretch")
+
+
+def show_articles(t: Translator, prepared, excerpts: Mapping[str, Sequence[Excerpt]],
+                  candidates: Sequence) -> None:
+    """Each article with the partnerships it mentions and the ones the dataset still lacks."""
+    if not prepared.articles:
+        st.info(plain(t("No articles in the seeds folder.")))
+    for article in prepared.articles:
+        mentioned = [pid for pid, found in excerpts.items()
+                     if any(e.article.name == article.name for e in found)]
+        with st.container(border=True):
+            st.markdown(f"**{plain(article.title)}**  \n{plain(article.publisher)} · {plain(article.date)}"
+                        + (f" · [{plain(t('read the article'))}](<{article.url}>)" if article.url else ""))
+            st.caption(plain(t("Partnerships it mentions: {n}").format(n=len(mentioned))))
+            for pid in mentioned:
+                p = prepared.by_id[pid]
+                st.button(pair_title(p, t.lang), key=f"article-{article.name}-{pid}",
+                          on_click=_select, args=(pid,), type="tertiary")
+            found = [c for c in candidates if article.source in c.articles]
+            if found:
+                st.markdown(f"**{plain(t('Not yet in the dataset'))}**")
+                st.code(to_csv([c.partnership for c in found]), language="csv")
+
+
+def _select(pid: str) -> None:
+    st.session_state["selected"] = pid
+
+
+def show_problems(t: Translator, problems: Sequence[Problem], unresolved, warnings: Sequence[str]) -> None:
+    """Everything that was not loaded or not placed, with where to fix it."""
+    if not problems and not unresolved and not warnings:
+        st.success(plain(t("Every row is valid and every place is on the map.")))
+        return
+    if problems:
+        st.dataframe(pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column,
+                                    "value": p.value[:200], "message": p.message} for p in problems]),
+                     hide_index=True, width="stretch", column_config={
+                         "file": t("File"), "line": t("Line"), "column": t("Column"),
+                         "value": t("Value"), "message": t("Problem")})
+    for p, place in unresolved:
+        st.error(plain(t("Not placed on the map: {name} ({province}), in row {id} (line {line}).").format(
+            name=place.ref.name, province=place.ref.province, id=p.id, line=p.line)))
+    for warning in warnings:
+        st.warning(plain(warning))

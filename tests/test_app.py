@@ -1,0 +1,129 @@
+"""The app as a user drives it, through Streamlit's AppTest: filters, links, clicks, details."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+ROWS = list(csv.DictReader((ROOT / "data" / "partnerships.csv").open(encoding="utf-8")))
+TOTAL = len(ROWS)
+
+
+def run_app(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def summary(at: AppTest) -> str:
+    """The one-sentence description above the map."""
+    return next(m.value for m in at.markdown if " — " in m.value and m.value.startswith("**"))
+
+
+def shown_count(at: AppTest) -> int:
+    return int(summary(at).strip("*").split()[0])
+
+
+def map_element(at: AppTest):
+    """The st_folium element (AppTest knows it only as an UnknownElement)."""
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if getattr(getattr(child, "proto", None), "component_name", "") == "streamlit_folium.st_folium":
+                yield child
+            yield from walk(child)
+    return next(walk(at._tree), None)
+
+
+def click_on_map(at: AppTest, properties: dict) -> None:
+    """Make st_folium return a click on a feature with these properties, as the browser would."""
+    element = map_element(at)
+    widget_key = element.proto.id.split("-", 2)[2]
+    at.session_state[widget_key] = {"last_active_drawing": {"type": "Feature", "properties": properties}}
+    at.run()
+
+
+def test_opens_with_every_partnership():
+    at = run_app()
+    assert shown_count(at) == TOTAL
+    assert f"of {TOTAL} partnerships" in summary(at)
+
+
+@pytest.mark.parametrize("level", ["province", "city", "regency"])
+def test_level_link_shows_exactly_that_level(level):
+    at = run_app(level=level)
+    assert shown_count(at) == sum(r["id_level"] == level for r in ROWS)
+
+
+def test_sidebar_filter_changes_the_set_and_the_link():
+    at = run_app()
+    at.multiselect(key="f_levels").set_value(["city"]).run()
+    assert not at.exception
+    assert shown_count(at) == sum(r["id_level"] == "city" for r in ROWS)
+    assert at.query_params["level"] == "city"
+
+
+def test_stage_and_year_link_round_trip():
+    at = run_app(stage="loi,mou", year_from="2010", year_to="2020")
+    expected = sum(r["stage"] in ("loi", "mou") and (not r["date"] or 2010 <= int(r["date"][:4]) <= 2020)
+                   for r in ROWS)
+    assert shown_count(at) == expected
+    assert at.query_params["stage"] == "loi,mou"
+    assert at.query_params["year_from"] == "2010"
+
+
+def test_search_finds_chinese_and_alias_names():
+    at = run_app(q="杭州")
+    assert shown_count(at) >= 1
+    at.text_input(key="f_q").set_value("Jateng").run()
+    jateng = sum(r["id_province"] == "Jawa Tengah" for r in ROWS)
+    assert shown_count(at) == jateng
+
+
+def test_selected_link_opens_the_details_with_the_article_sentence():
+    at = run_app(selected="serang-hangzhou")
+    assert at.selectbox(key="selected").value == "serang-hangzhou"
+    page = " ".join(str(getattr(e, "value", "")) for e in at.main.get("html")) + " ".join(
+        m.value for m in at.markdown)
+    assert "Kota Serang" in page
+    assert "5 September 2025" in page
+
+
+def test_bad_query_values_are_ignored_with_a_notice():
+    at = run_app(level="town", year_from="abc", selected="nope", q="<script>alert(1)</script>")
+    notices = " ".join(w.value for w in at.warning).replace("\\", "")
+    assert "level" in notices and "year_from" in notices and "selected" in notices
+    assert shown_count(at) == 0  # the query matches nothing, and it is shown as text
+
+
+def test_a_click_on_an_arc_selects_its_partnership():
+    at = run_app()
+    click_on_map(at, {"id": "semarang-nanjing"})
+    assert not at.exception
+    assert at.selectbox(key="selected").value == "semarang-nanjing"
+    assert at.query_params["selected"] == "semarang-nanjing"
+
+
+def test_the_map_layer_holds_only_the_filtered_arcs():
+    at = run_app(level="regency")
+    element = map_element(at)
+    assert element is not None, "the map component is missing"
+    regency_ids = {r["id"] for r in ROWS if r["id_level"] == "regency"}
+    args = element.proto.json_args
+    assert all(i in args for i in regency_ids)
+    assert not any(f'"{r["id"]}"' in args for r in ROWS if r["id_level"] == "city")
+
+
+def test_as_of_link_draws_the_network_of_that_year():
+    at = run_app(as_of="2010")
+    assert at.toggle(key="f_asof_on").value is True
+    assert at.slider(key="f_asof").value == 2010
+    undated = sum(not r["date"] for r in ROWS)
+    assert f"not shown: {undated}" in " ".join(c.value for c in at.caption).replace("\\", "")
