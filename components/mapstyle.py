@@ -17,6 +17,7 @@ from folium.template import Template
 
 from components.arcs import EARTH_RADIUS_KM, KM_PER_POINT, MAX_POINTS, MIN_POINTS
 from components.i18n import N_
+from components.vocabulary import LEVEL_LABELS, STAGE_LABELS, sentence_case
 
 Translate = Callable[[str], str]
 
@@ -36,13 +37,6 @@ STAGE_LINES = {
     "mou": {"weight": 3.0, "dashArray": None},
     "agreement": {"weight": 4.5, "dashArray": None},
 }
-LEVEL_LABELS = {"province": N_("Province"), "city": N_("City"), "regency": N_("Regency")}
-STAGE_LABELS = {
-    "exploration": N_("Exploration"),
-    "loi": N_("Letter of intent (LoI)"),
-    "mou": N_("Memorandum of understanding (MoU)"),
-    "agreement": N_("Sister-region agreement"),
-}
 TEXT_LABELS = {
     "level": N_("Level (Indonesian side)"),
     "stage": N_("Stage"),
@@ -60,8 +54,8 @@ def style_config(translate: Translate = identity) -> dict[str, Any]:
         "colours": LEVEL_COLOURS,
         "other": OTHER_COLOUR,
         "lines": STAGE_LINES,
-        "levels": {key: translate(text) for key, text in LEVEL_LABELS.items()},
-        "stages": {key: translate(text) for key, text in STAGE_LABELS.items()},
+        "levels": {key: sentence_case(translate(text)) for key, text in LEVEL_LABELS.items()},
+        "stages": {key: sentence_case(translate(text)) for key, text in STAGE_LABELS.items()},
         "text": {key: translate(text) for key, text in TEXT_LABELS.items()},
         "curve": {"km": KM_PER_POINT, "min": MIN_POINTS, "max": MAX_POINTS,
                   "radius": EARTH_RADIUS_KM},

@@ -10,7 +10,8 @@ import pytest
 
 from components.__main__ import main
 from components.articles import Article, load_article, split_sentences
-from components.candidates import find_candidates, resolve_date, stage_of
+from components.candidates import find_candidates, stage_of
+from components.textdates import resolve_date
 from components.excerpts import fold_text
 from components.gazetteer import load_gazetteer
 from components.records import load_partnerships

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -165,21 +164,3 @@ def test_a_place_missing_from_the_gazetteer_still_matches_by_its_row_names(gazet
     row = pair("ambon-xiamen", "Kota Ambon", "city", "Maluku", "Xiamen", "厦门市", "city", "Fujian")
     (excerpt,) = excerpts_for(row, [article_of(text)], gazetteer)
     assert excerpt.both
-
-
-def test_excerpts_for_a_hundred_partnerships_and_ten_articles_are_fast(shipped):
-    gazetteer = load_gazetteer()
-    base = shipped[0].text
-    articles = [article_of(base.replace("Bharata", f"Bharata{n}"), name=f"{n}.txt")
-                for n in range(10)]
-    entries = gazetteer.entries
-    ids = [e for e in entries if e.country == "ID"]
-    cns = [e for e in entries if e.country == "CN"]
-    partnerships = [pair(f"p{n}", ids[n % len(ids)].name, ids[n % len(ids)].level,
-                         ids[n % len(ids)].province, cns[n % len(cns)].name,
-                         cns[n % len(cns)].name_zh, cns[n % len(cns)].level,
-                         cns[n % len(cns)].province) for n in range(100)]
-    started = time.perf_counter()
-    for partnership in partnerships:
-        excerpts_for(partnership, articles, gazetteer)
-    assert time.perf_counter() - started < 1.0

@@ -1,7 +1,6 @@
 """The offline chain: the whole dossier in place, GeoNames for the rest, and no guesses."""
 
 import csv
-import time
 from pathlib import Path
 
 import pytest
@@ -149,15 +148,13 @@ def test_geonames_is_not_loaded_when_the_gazetteer_knows_everything(tmp_path):
     assert chain[2].name == "geonames" and chain[2]._index is None
 
 
-def test_150_places_resolve_well_under_a_second(tmp_path):
+def test_every_gazetteer_place_resolves_offline(tmp_path):
     gazetteer = load_gazetteer()
     refs = [PlaceRef(e.country, e.name, e.level, e.province, e.name_zh) for e in gazetteer.entries]
     assert len(refs) >= 150
-    start = time.perf_counter()
     resolution = resolve_refs(refs, online=False, cache_path=tmp_path / "c.json",
                               gazetteer=gazetteer)
-    elapsed = time.perf_counter() - start
-    assert resolution.unresolved == () and elapsed < 0.5, elapsed
+    assert resolution.unresolved == ()
 
 
 def test_online_is_read_from_the_environment(monkeypatch, tmp_path):

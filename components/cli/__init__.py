@@ -2,7 +2,7 @@
 
 import importlib
 
-COMMANDS = ("validate", "geocode", "export", "candidates", "bench")
+COMMANDS = ("validate", "geocode", "export", "candidates", "bench", "loadtest")
 
 
 def load_commands() -> list:
