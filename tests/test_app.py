@@ -127,3 +127,15 @@ def test_as_of_link_draws_the_network_of_that_year():
     assert at.slider(key="f_asof").value == 2010
     undated = sum(not r["date"] for r in ROWS)
     assert f"not shown: {undated}" in " ".join(c.value for c in at.caption).replace("\\", "")
+
+
+def test_details_panel_shows_the_history_of_a_partnership():
+    milestones = [r for r in csv.DictReader((ROOT / "data" / "milestones.csv").open(encoding="utf-8"))
+                  if r["partnership"] == "semarang-nanjing"]
+    assert len(milestones) >= 2, "the dataset should hold Semarang–Nanjing's steps"
+    at = run_app(selected="semarang-nanjing")
+    history = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("- **")]
+    for row in milestones:
+        year = row["date"][:4]
+        assert any(year in line for line in history), (row, history)
+    assert any("Memorandum of understanding" in line for line in history)

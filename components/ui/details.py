@@ -63,7 +63,7 @@ def show_details(t: Translator, p: Partnership, places: Mapping, excerpts: Seque
         st.markdown(f"**{plain(t('Notes'))}:** {plain(p.notes)}")
     _show_unplaced(t, id_place, cn_place)
     _show_sources(t, p.sources)
-    _show_timeline(t, p, milestones)
+    _show_timeline(t, p, milestones, excerpts)
     _show_excerpts(t, excerpts)
 
 
@@ -86,18 +86,21 @@ def _show_sources(t: Translator, sources: Sequence[str]) -> None:
     st.markdown("\n".join(f"1. {source_link(s)}" for s in sources))
 
 
-def _show_timeline(t: Translator, p: Partnership, milestones: Sequence[Milestone]) -> None:
-    steps = timeline(p, milestones)
+def _show_timeline(t: Translator, p: Partnership, milestones: Sequence[Milestone],
+                   excerpts: Sequence[Excerpt]) -> None:
+    """Each step with its date and sources; where a cited article talks about it, its excerpt."""
     st.markdown(f"**{plain(t('History'))}**")
-    lines = []
-    for step in steps:
+    for step in timeline(p, milestones):
         when = format_partial_date(step.date, t.lang)
         what = sentence_case(t(EVENT_LABELS[step.event]))
         cited = " ".join(f"[{n}](<{s}>)" if s.startswith("http") else plain(s)
                          for n, s in enumerate(step.sources, 1))
         note = f" — {plain(step.notes)}" if step.notes else ""
-        lines.append(f"- **{plain(when)}** · {plain(what)}{note} {cited}".rstrip())
-    st.markdown("\n".join(lines))
+        st.markdown(f"- **{plain(when)}** · {plain(what)}{note} {cited}".rstrip())
+        quoted = next((e for e in excerpts if e.article.source in step.sources), None)
+        if quoted is not None:
+            st.html(f'<blockquote class="kembar-step">“{highlighted(quoted.sentence_text, quoted.spans)}”'
+                    "</blockquote>")
 
 
 def _show_excerpts(t: Translator, excerpts: Sequence[Excerpt]) -> None:
