@@ -16,8 +16,8 @@ from components.gazetteer import (
 from components.geonames import load_admin1
 from components.models import PlaceRef
 
-RESEARCH = Path(__file__).resolve().parents[2] / "shared" / "research"
-PLACES_CSV = RESEARCH / "places.csv"
+# Reference coordinates of the research dossier's places (name, country, lat, lon).
+PLACES_CSV = Path(__file__).resolve().parent / "fixtures" / "reference_places.csv"
 
 ID_PROVINCES = {
     "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi",

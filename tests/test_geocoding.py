@@ -14,7 +14,7 @@ from components.names import compact, strip_prefix
 from components.records import load_partnerships
 
 ROOT = Path(__file__).resolve().parents[1]
-RESEARCH = ROOT.parent / "shared" / "research"
+FIXTURES = ROOT / "tests" / "fixtures"  # the research dossier's places and pairs (facts only)
 KM = 25
 
 
@@ -33,7 +33,7 @@ def _dossier_level(country: str, text: str) -> str:
 def _references() -> dict[tuple[str, str], tuple[float, float]]:
     """places.csv points keyed by ("CN", characters) and ("ID", folded bare name)."""
     refs = {}
-    with (RESEARCH / "places.csv").open(encoding="utf-8") as handle:
+    with (FIXTURES / "reference_places.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             point = (float(row["lat"]), float(row["lon"]))
             if row["country"] == "China":
@@ -55,7 +55,7 @@ def _reference(ref: PlaceRef) -> tuple[float, float]:
 
 def _dossier_refs() -> list[PlaceRef]:
     refs = []
-    with (RESEARCH / "partnerships.csv").open(encoding="utf-8") as handle:
+    with (FIXTURES / "dossier_pairs.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             refs.append(PlaceRef("ID", row["id_name"], _dossier_level("ID", row["id_level"]),
                                  row["id_province"]))
