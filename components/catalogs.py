@@ -23,7 +23,7 @@ DOMAIN = "messages"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 PROJECT_ROOT = LOCALES_DIR.parents[1]
 POT_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
-KEYWORDS = {**DEFAULT_KEYWORDS, "translate": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "translate": None, "t": None}
 COMMENT_TAGS = ("TRANSLATORS:",)
 # Babel turns "Translations template" into "Indonesian translations" etc. in each .po file.
 _HEADER = (
@@ -130,7 +130,7 @@ def update_catalogs(template: Catalog, locales_dir: Path, languages: Iterable[st
         catalog.update(template)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as stream:
-            write_po(stream, catalog, width=100, ignore_obsolete=True, include_previous=True)
+            write_po(stream, catalog, width=100, ignore_obsolete=True, include_previous=False)
 
 
 def read_template(pot_path: Path = POT_PATH) -> Catalog:

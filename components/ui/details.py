@@ -12,7 +12,7 @@ from components.excerpts import Excerpt
 from components.history import timeline
 from components.i18n import Translator
 from components.models import Milestone, Partnership, Place
-from components.ui.text import highlighted, plain
+from components.ui.text import bold, highlighted, plain
 from components.vocabulary import (CN_LEVEL_LABELS, CONFIDENCE_LABELS, EVENT_LABELS, LEVEL_LABELS,
                                    PARTNERSHIP_LABELS, STAGE_LABELS, sentence_case)
 
@@ -60,7 +60,8 @@ def show_details(t: Translator, p: Partnership, places: Mapping, excerpts: Seque
         st.warning(plain(t("Disputed: the sources disagree on this partnership's date or stage. "
                            "See the notes.")), icon=":material/report:")
     if p.notes:
-        st.markdown(f"**{plain(t('Notes'))}:** {plain(p.notes)}")
+        label = t("Notes")
+        st.markdown(f"**{plain(label)}:** {plain(p.notes)}")
     _show_unplaced(t, id_place, cn_place)
     _show_sources(t, p.sources)
     _show_timeline(t, p, milestones, excerpts)
@@ -82,14 +83,14 @@ def source_link(source: str) -> str:
 
 
 def _show_sources(t: Translator, sources: Sequence[str]) -> None:
-    st.markdown(f"**{plain(t('Sources'))}**")
+    st.markdown(bold(t("Sources")))
     st.markdown("\n".join(f"1. {source_link(s)}" for s in sources))
 
 
 def _show_timeline(t: Translator, p: Partnership, milestones: Sequence[Milestone],
                    excerpts: Sequence[Excerpt]) -> None:
     """Each step with its date and sources; where a cited article talks about it, its excerpt."""
-    st.markdown(f"**{plain(t('History'))}**")
+    st.markdown(bold(t("History")))
     for step in timeline(p, milestones):
         when = format_partial_date(step.date, t.lang)
         what = sentence_case(t(EVENT_LABELS[step.event]))
@@ -104,7 +105,7 @@ def _show_timeline(t: Translator, p: Partnership, milestones: Sequence[Milestone
 
 
 def _show_excerpts(t: Translator, excerpts: Sequence[Excerpt]) -> None:
-    st.markdown(f"**{plain(t('In the news'))}**")
+    st.markdown(bold(t("In the news")))
     if not excerpts:
         st.caption(plain(t("No article in the collection mentions this partnership yet.")))
         return

@@ -8,7 +8,9 @@ from typing import Callable, Mapping, Sequence
 import folium
 import streamlit as st
 
-from components.filters import apply_filters, describe
+from babel.lists import format_list
+
+from components.filters import apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of, year_bounds
 from components.i18n import get_translator
 from components.mapview import place_key
@@ -20,7 +22,7 @@ from components.ui.mappanel import clicked_feature, select_from_click, show_map
 from components.ui.sidebar import (language_selector, schedule_next_frame, seed_widgets,
                                    show_as_of, show_filters)
 from components.ui.tabs import show_articles, show_overview, show_problems, show_table
-from components.ui.text import plain
+from components.ui.text import bold, plain
 from components.viewstate import ViewState
 
 
@@ -33,6 +35,13 @@ class Services:
     excerpts: Callable[[], Mapping[str, Sequence]]
     candidates: Callable[[], Sequence]
     tiles: bool = False
+
+
+def list_joiner(t) -> Callable[[Sequence[str]], str]:
+    """How the language lists items: Babel's pattern ("kota dan kabupaten", "市和县")."""
+    if t.lang == "en":
+        return english_list
+    return lambda items: format_list(list(items), locale=t.locale)
 
 
 def _years(prepared: Prepared) -> tuple[int, int]:
@@ -60,7 +69,9 @@ def render_page(prepared: Prepared, services: Services) -> None:
         st.error(plain(t("The dataset could not be loaded: {problem}").format(
             problem=prepared.dataset.problems[0] if prepared.dataset.problems else "")))
     shown, as_of_note = _shown(prepared, filters)
-    st.markdown(f"**{plain(describe(filters, len(shown), len(prepared.partnerships), translate=t, ngettext=t.ngettext))}**")
+    sentence = describe(filters, len(shown), len(prepared.partnerships), translate=t,
+                        ngettext=t.ngettext, join=list_joiner(t))
+    st.markdown(bold(sentence))
     if as_of_note:
         st.caption(plain(as_of_note))
     _show_map_and_details(t, prepared, services, shown)

@@ -17,7 +17,7 @@ from components.i18n import Translator
 from components.models import Partnership, Problem
 from components.overview import count_by_level_and_stage, count_by_year, most_connected
 from components.ui.details import pair_title
-from components.ui.text import plain
+from components.ui.text import bold, plain
 from components.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
 
 
@@ -127,8 +127,9 @@ def show_articles(t: Translator, prepared, excerpts: Mapping[str, Sequence[Excer
         mentioned = [pid for pid, found in excerpts.items()
                      if any(e.article.name == article.name for e in found)]
         with st.container(border=True):
+            read = t("read the article")
             st.markdown(f"**{plain(article.title)}**  \n{plain(article.publisher)} · {plain(article.date)}"
-                        + (f" · [{plain(t('read the article'))}](<{article.url}>)" if article.url else ""))
+                        + (f" · [{plain(read)}](<{article.url}>)" if article.url else ""))
             st.caption(plain(t("Partnerships it mentions: {n}").format(n=len(mentioned))))
             for pid in mentioned:
                 p = prepared.by_id[pid]
@@ -136,7 +137,7 @@ def show_articles(t: Translator, prepared, excerpts: Mapping[str, Sequence[Excer
                           on_click=_select, args=(pid,), type="tertiary")
             found = [c for c in candidates if article.source in c.articles]
             if found:
-                st.markdown(f"**{plain(t('Not yet in the dataset'))}**")
+                st.markdown(bold(t("Not yet in the dataset")))
                 st.code(to_csv([c.partnership for c in found]), language="csv")
 
 

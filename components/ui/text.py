@@ -13,6 +13,11 @@ def plain(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
+def bold(text: object) -> str:
+    """Markdown for a bold label, its text escaped."""
+    return f"**{plain(text)}**"
+
+
 def highlighted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     """HTML for an excerpt: everything escaped, the partners' names wrapped in <mark>."""
     pieces, last = [], 0
