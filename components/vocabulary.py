@@ -59,6 +59,32 @@ EVENT_LABELS = {
     "other": N_("other"),
 }
 
+# The dataset's cooperation-field tags (data/README.md lists them); an unknown tag shows as it is.
+FIELD_LABELS = {
+    "agriculture": N_("agriculture"),
+    "creative-economy": N_("creative economy"),
+    "culture": N_("culture"),
+    "economy": N_("economy"),
+    "education": N_("education"),
+    "energy": N_("energy"),
+    "environment": N_("environment"),
+    "fisheries": N_("fisheries"),
+    "food-security": N_("food security"),
+    "health": N_("health"),
+    "human-resources": N_("human resources"),
+    "industry": N_("industry"),
+    "infrastructure": N_("infrastructure"),
+    "investment": N_("investment"),
+    "maritime": N_("maritime affairs"),
+    "media": N_("media"),
+    "sport": N_("sport"),
+    "technology": N_("technology"),
+    "tourism": N_("tourism"),
+    "trade": N_("trade"),
+    "transport": N_("transport"),
+    "youth": N_("youth"),
+}
+
 CONFIDENCE_LABELS = {
     "confirmed": N_("confirmed"),
     "reported": N_("reported"),
@@ -77,3 +103,8 @@ COUNTRY_LABELS = {
 def sentence_case(text: str) -> str:
     """Capitalise only the first letter ("letter of intent (LoI)" -> "Letter of intent (LoI)")."""
     return text[:1].upper() + text[1:]
+
+
+def field_label(translate, tag: str) -> str:
+    """A cooperation-field tag in the reader's language; an unknown tag as it is written."""
+    return translate(FIELD_LABELS[tag]) if tag in FIELD_LABELS else tag

@@ -14,7 +14,8 @@ from components.i18n import Translator
 from components.models import Milestone, Partnership, Place
 from components.ui.text import bold, highlighted, plain
 from components.vocabulary import (CN_LEVEL_LABELS, CONFIDENCE_LABELS, EVENT_LABELS, LEVEL_LABELS,
-                                   PARTNERSHIP_LABELS, STAGE_LABELS, sentence_case)
+                                   PARTNERSHIP_LABELS, STAGE_LABELS, field_label,
+                                   sentence_case)
 
 
 def pair_title(p: Partnership, lang: str) -> str:
@@ -52,7 +53,7 @@ def show_details(t: Translator, p: Partnership, places: Mapping, excerpts: Seque
         (t("Date"), format_partial_date(p.date, lang)),
     ]
     if p.fields:
-        rows.append((t("Cooperation fields"), ", ".join(p.fields)))
+        rows.append((t("Cooperation fields"), ", ".join(field_label(t, f) for f in p.fields)))
     if p.confidence:
         rows.append((t("Confidence"), sentence_case(t(CONFIDENCE_LABELS[p.confidence]))))
     st.markdown("\n".join(f"- **{plain(k)}:** {plain(v)}" for k, v in rows))

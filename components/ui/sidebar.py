@@ -11,7 +11,7 @@ from components.filters import Filters
 from components.i18n import LANGUAGES, Translator
 from components.models import ID_LEVELS, STAGES
 from components.viewstate import ViewState
-from components.vocabulary import LEVEL_LABELS, STAGE_LABELS, sentence_case
+from components.vocabulary import LEVEL_LABELS, STAGE_LABELS, field_label, sentence_case
 
 PLAY_DELAY = 1.2  # seconds between years while playing
 
@@ -65,6 +65,7 @@ def show_filters(t: Translator, choices, years: tuple[int, int]) -> Filters:
     cn_provinces = side.multiselect(t("Chinese province"), sorted(choices.cn_provinces),
                                     key="f_cn_provinces", placeholder=t("All provinces"))
     fields = side.multiselect(t("Cooperation field"), sorted(choices.fields), key="f_fields",
+                              format_func=lambda v: sentence_case(field_label(t, v)),
                               placeholder=t("All fields"))
     return Filters(levels=frozenset(levels), stages=frozenset(stages),
                    year_from=None if year_from <= low else year_from,
