@@ -56,13 +56,15 @@ def show_details(t: Translator, p: Partnership, places: Mapping, excerpts: Seque
         rows.append((t("Cooperation fields"), ", ".join(field_label(t, f) for f in p.fields)))
     if p.confidence:
         rows.append((t("Confidence"), sentence_case(t(CONFIDENCE_LABELS[p.confidence]))))
-    st.markdown("\n".join(f"- **{plain(k)}:** {plain(v)}" for k, v in rows))
+    # TRANSLATORS: a field name before its value in the details panel.
+    labelled = t("{label}:")
+    st.markdown("\n".join(f"- **{plain(labelled.format(label=k))}** {plain(v)}" for k, v in rows))
     if p.disputed:
         st.warning(plain(t("Disputed: the sources disagree on this partnership's date or stage. "
                            "See the notes.")), icon=":material/report:")
     if p.notes:
-        label = t("Notes")
-        st.markdown(f"**{plain(label)}:** {plain(p.notes)}")
+        notes_label = labelled.format(label=t("Notes"))
+        st.markdown(f"**{plain(notes_label)}** {plain(p.notes)}")
     _show_unplaced(t, id_place, cn_place)
     _show_sources(t, p.sources)
     _show_timeline(t, p, milestones, excerpts)
