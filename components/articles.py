@@ -125,9 +125,10 @@ def _read_bytes(path: Path, root: Path | None) -> bytes:
             raise ArticleError(0, "", str(path), N_("not a regular file"))
         with real.open("rb") as handle:
             data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop (Python 3.11)
+        reason = getattr(error, "strerror", None) or str(error)
         raise ArticleError(0, "", str(path), N_("cannot read the file: {reason}"),
-                           reason=error.strerror or str(error)) from error
+                           reason=reason) from error
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(0, "", f"> {MAX_ARTICLE_BYTES} bytes", N_(
             "the file is larger than the limit of {limit} bytes"), limit=MAX_ARTICLE_BYTES)
@@ -163,6 +164,7 @@ def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[tuple[str, str
     canonical = {key.lower(): key for key in KNOWN_KEYS}
     fields: dict[str, str] = {}
     extra: list[tuple[str, str]] = []
+    seen_extra: set[str] = set()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -170,7 +172,7 @@ def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[tuple[str, str
         if not match:
             raise ArticleError(number, "", line[:200], N_("a header line must read `Key: value`"))
         key, value = canonical.get(match[1].lower(), match[1]), match[2].strip()
-        if key in fields or key in dict(extra):
+        if key in fields or key in seen_extra:
             raise ArticleError(number, key, value[:200], N_("this key appears twice"))
         problem = _value_problem(key, value)
         if problem:
@@ -179,6 +181,7 @@ def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[tuple[str, str
             fields[key] = value
         else:
             extra.append((key, value))
+            seen_extra.add(key)
     missing = [key for key in REQUIRED_KEYS if not fields.get(key)]
     if missing:
         raise ArticleError(0, missing[0], "", N_("the header lacks: {keys}"),

@@ -48,6 +48,7 @@ class GeoCache:
     def __init__(self, path: str | Path | None = None):
         self.path = cache_path(path)
         self.warnings: list[str] = []
+        self.unreadable = False  # the file exists but cannot be read: never write over it
         self.entries: dict[str, dict] = self._read()
 
     def _read(self) -> dict[str, dict]:
@@ -58,7 +59,9 @@ class GeoCache:
             return {}
         except (OSError, UnicodeDecodeError) as error:
             if not isinstance(error, UnicodeDecodeError):
-                self.warnings.append(f"geocache: cannot read {self.path}: {error}; using no cache")
+                self.warnings.append(f"geocache: cannot read {self.path}: {error}; using no cache"
+                                     " and leaving the file as it is")
+                self.unreadable = True
                 return {}
             return self._set_aside(f"not UTF-8 text ({error})")
         try:
@@ -88,9 +91,15 @@ class GeoCache:
     def put(self, key: str, entry: dict) -> bool:
         """Keep an entry and write the file now; False (with a warning) if it cannot be written."""
         self.entries[key] = entry
+        if self.unreadable:
+            self.warnings.append(f"geocache: cannot write {self.path}: it could not be read, so it "
+                                 "is not written over; the answer is kept for this run only")
+            return False
         try:
             with filelock.FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT):
                 on_disk = self._read()  # merge: another process may have written meanwhile
+                if self.unreadable:
+                    raise OSError(f"{self.path} became unreadable")
                 self.entries = {**on_disk, **self.entries}
                 self._write_atomically()
         except (OSError, filelock.Timeout) as error:

@@ -33,8 +33,9 @@ def pick_partnership(t: Translator, options: Sequence[Partnership], lang: str) -
     ids = [None, *labels]
     if st.session_state.get("selected") not in labels:
         st.session_state["selected"] = None
-    return st.selectbox(t("Partnership"), ids, key="selected",
-                        format_func=lambda i: t("Choose a partnership…") if i is None else labels[i],
+    prompt = t("Choose a partnership…")
+    return st.selectbox(t("Partnership"), ids, key="selected", placeholder=prompt,
+                        format_func=lambda i: prompt if i is None else labels[i],
                         help=t("Or click an arc or a place on the map."))
 
 

@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 
 MAP_KEY = "map"
 LAST_CLICK = "_kembar_last_click"
-RETURNED = ["last_active_drawing"]
+RETURNED = ["last_active_drawing", "last_object_clicked_count"]
 
 
 def show_map(base_map: folium.Map, arcs_layer: folium.FeatureGroup, *, height: int = 620) -> Any:
@@ -29,7 +29,9 @@ def clicked_feature(result: Any) -> dict[str, Any] | None:
     properties = (drawing or {}).get("properties") if isinstance(drawing, dict) else None
     if not isinstance(properties, dict):
         return None
-    fingerprint = repr(sorted((k, str(v)) for k, v in properties.items()))
+    # The click counter tells a second click on the same arc from a rerun that repeats the first.
+    fingerprint = repr((result.get("last_object_clicked_count"),
+                        sorted((k, str(v)) for k, v in properties.items())))
     if st.session_state.get(LAST_CLICK) == fingerprint:
         return None
     st.session_state[LAST_CLICK] = fingerprint
