@@ -119,7 +119,7 @@ function kembarArcsLayer(cfg, data) {
       return {radius: p.radius, color: "#333333", weight: 1, fillColor: "#FFFFFF",
               fillOpacity: 0.9, opacity: 0.9};
     }
-    return {color: colour(p), weight: line.weight + (p.selected ? 3 : 0),
+    return {color: p.selected ? "#111111" : colour(p), weight: line.weight + (p.selected ? 3 : 0),
             dashArray: line.dashArray, opacity: p.selected ? 1 : (p.disputed ? 0.55 : 0.85),
             lineCap: "round"};
   }
@@ -151,6 +151,7 @@ function kembarArcsLayer(cfg, data) {
   });
   layer.bindTooltip(tip, {sticky: true});
   layer.addData(data);
+  layer.eachLayer(function (l) { if (l.feature.properties.selected) { l.bringToFront(); } });
   return layer;
 }
 """
@@ -163,7 +164,7 @@ class Legend(MacroElement):
         {% macro script(this, kwargs) %}
         (function () {
           var cfg = {{ this.config_json }};
-          var legend = L.control({position: "bottomright"});
+          var legend = L.control({position: "topright"});
           legend.onAdd = function () {
             var box = L.DomUtil.create("div", "kembar-legend");
             box.style.cssText = "background:rgba(255,255,255,0.92);padding:6px 9px;" +

@@ -20,6 +20,7 @@ from components.outlines import load_outlines
 
 CENTER = (12.0, 112.0)  # between Java and northern China
 ZOOM = 4
+REGION = ((-11.0, 92.0), (53.5, 152.0))  # Indonesia and China whole, with the Pacific for the legend
 DEFAULT_TILES = "OpenStreetMap"
 ASSET_BASE = "/app/static/kembar"
 
@@ -167,11 +168,17 @@ def build_arcs_layer(partnerships: Sequence[Partnership], places: Mapping[PlaceR
 
 def build_base_map(*, translate: Translate = identity, asset_base: str = ASSET_BASE,
                    center: tuple[float, float] = CENTER, zoom: int = ZOOM,
-                   tiles: str | None = DEFAULT_TILES) -> folium.Map:
-    """The part of the map that never changes with the filters: build once and cache."""
+                   tiles: str | None = DEFAULT_TILES,
+                   bounds: tuple[tuple[float, float], tuple[float, float]] | None = REGION
+                   ) -> folium.Map:
+    """The part of the map that never changes with the filters: build once and cache.
+
+    The first view fits `bounds` (Indonesia and China whole) when given, else center and zoom.
+    """
     # One canvas for every vector layer (thousands of arcs draw fast), with a few pixels of
     # click tolerance so thin dotted arcs can be hit; a second canvas would swallow clicks.
     m = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True,
+                   zoom_snap=0.25, zoom_delta=0.5,  # fractional zoom: the region fills the frame
                    renderer=JsCode("L.canvas({padding: 0.5, tolerance: 6})"))
     # Per map instance, never folium's class-level lists: only Leaflet itself, served locally.
     m.default_js = [("leaflet", f"{asset_base}/leaflet/leaflet.js")]
@@ -181,6 +188,8 @@ def build_base_map(*, translate: Translate = identity, asset_base: str = ASSET_B
     if tiles:
         TileLayer(tiles, name=translate("Base map"), opacity=0.85).add_to(m)
     Legend(translate).add_to(m)
+    if bounds:
+        m.fit_bounds([list(bounds[0]), list(bounds[1])])
     return m
 
 

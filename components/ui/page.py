@@ -92,7 +92,7 @@ def _shown(prepared: Prepared, filters) -> tuple[tuple[Partnership, ...], str]:
 
 
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
-    map_column, details_column = st.columns([0.64, 0.36], gap="medium")
+    map_column, details_column = st.columns([0.68, 0.32], gap="medium")
     drawable = prepared.drawable_ids
     ids = tuple(p.id for p in shown if p.id in drawable)
     with map_column:
