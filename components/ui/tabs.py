@@ -6,23 +6,41 @@ import json
 from typing import Mapping, Sequence
 
 import altair as alt
+from babel.numbers import format_decimal
 import pandas as pd
 import streamlit as st
 
 from components.downloads import to_csv
 from components.excerpts import Excerpt
 from components.export import export_geojson, standalone_html
-from components.history import median_durations, stage_counts_by_year
+from components.history import durations, median_durations, stage_counts_by_year
 from components.i18n import Translator
-from components.models import Partnership, Problem
+from components.models import STAGES, Partnership, Problem
 from components.overview import count_by_level_and_stage, count_by_year, most_connected
 from components.ui.details import pair_title
 from components.ui.text import bold, plain
 from components.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
 
 
+# Stages from tentative to firm, light to dark (a sequential blue scale readers can order).
+STAGE_COLOURS = {"exploration": "#C6DBEF", "loi": "#6BAED6", "mou": "#2171B5", "agreement": "#08306B"}
+
+
 def _label(t: Translator, labels: Mapping[str, str], value: str) -> str:
     return sentence_case(t(labels[value])) if value in labels else value
+
+
+def _stage_colour(t: Translator) -> alt.Color:
+    """Stages in their order (exploration first), coloured from light to dark."""
+    names = [_label(t, STAGE_SHORT_LABELS, stage) for stage in STAGES]
+    return alt.Color("stage:N", title=t("Stage"), sort=names,
+                     scale=alt.Scale(domain=names, range=list(STAGE_COLOURS.values())))
+
+
+def _with_stage_order(frame: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    frame["order"] = [STAGES.index(v) for v in frame["stage"]]
+    frame["stage"] = [_label(t, STAGE_SHORT_LABELS, v) for v in frame["stage"]]
+    return frame
 
 
 def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: Sequence[str]) -> None:
@@ -69,10 +87,10 @@ def show_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None
     left, right = st.columns(2)
     levels = pd.DataFrame(count_by_level_and_stage(shown), columns=["level", "stage", "count"])
     levels["level"] = [_label(t, LEVEL_LABELS, v) for v in levels["level"]]
-    levels["stage"] = [_label(t, STAGE_SHORT_LABELS, v) for v in levels["stage"]]
+    levels = _with_stage_order(levels, t)
     left.altair_chart(alt.Chart(levels, title=t("Partnerships by level and stage")).mark_bar().encode(
         x=alt.X("count:Q", title=t("Partnerships")), y=alt.Y("level:N", title=t("Level")),
-        color=alt.Color("stage:N", title=t("Stage"))), width="stretch")
+        color=_stage_colour(t), order=alt.Order("order:Q")), width="stretch")
     years = count_by_year(shown)
     per_year = pd.DataFrame(years.per_year, columns=["year", "count"])
     right.altair_chart(alt.Chart(per_year, title=t("Partnerships per year (current stage's date)"))
@@ -80,7 +98,9 @@ def show_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None
                                           y=alt.Y("count:Q", title=t("Partnerships"))),
                        width="stretch")
     if years.undated:
-        right.caption(plain(t("{n} undated partnerships are not in this chart.").format(n=years.undated)))
+        right.caption(plain(t.ngettext("{n} undated partnership is not in this chart.",
+                                       "{n} undated partnerships are not in this chart.",
+                                       years.undated).format(n=years.undated)))
     _show_history_overview(t, shown, prepared)
     _show_hubs(t, shown)
 
@@ -90,19 +110,24 @@ def _show_history_overview(t: Translator, shown: Sequence[Partnership], prepared
     if not dated:
         return
     counts = stage_counts_by_year(shown, prepared.milestones_by_id, range(min(dated), max(dated) + 1))
-    frame = pd.DataFrame(counts, columns=["year", "stage", "count"])
-    frame["stage"] = [_label(t, STAGE_SHORT_LABELS, v) for v in frame["stage"]]
+    frame = _with_stage_order(pd.DataFrame(counts, columns=["year", "stage", "count"]), t)
     st.altair_chart(alt.Chart(frame, title=t("The network through the years, by stage"))
                     .mark_area().encode(x=alt.X("year:O", title=t("Year")),
                                         y=alt.Y("count:Q", stack=True, title=t("Partnerships")),
-                                        color=alt.Color("stage:N", title=t("Stage"))),
+                                        color=_stage_colour(t), order=alt.Order("order:Q")),
                     width="stretch")
     medians = median_durations(shown, prepared.milestones_by_id)
+    spans = durations(shown, prepared.milestones_by_id)
     a, b = st.columns(2)
     for column, key, label in ((a, "loi→mou", t("Median time from LoI to MoU")),
                                (b, "mou→agreement", t("Median time from MoU to agreement"))):
         value = medians.get(key)
-        column.metric(label, "—" if value is None else t("{n} years").format(n=f"{value:.1f}"))
+        years = format_decimal(round(value, 1), locale=t.locale) if value is not None else ""
+        column.metric(label, "—" if value is None else t("{n} years").format(n=years))
+        pairs = len(spans.get(key, ()))
+        column.caption(plain(t.ngettext("measured on {n} partnership with both steps dated",
+                                        "measured on {n} partnerships with both steps dated",
+                                        pairs).format(n=pairs)))
 
 
 def _show_hubs(t: Translator, shown: Sequence[Partnership]) -> None:
