@@ -8,6 +8,7 @@ per dataset file and a rerun only filters ids.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
@@ -50,11 +51,12 @@ class Prepared:
     def partnerships(self) -> tuple[Partnership, ...]:
         return self.dataset.partnerships
 
-    @property
+    # Computed on first use and kept: every rerun asks for them, and they never change.
+    @cached_property
     def drawable_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in drawable(self.partnerships, self.places))
 
-    @property
+    @cached_property
     def unresolved(self) -> tuple[tuple[Partnership, Place], ...]:
         """Each partner place that could not be placed, with the first row naming it."""
         seen: dict[PlaceRef, Partnership] = {}

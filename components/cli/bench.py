@@ -1,0 +1,153 @@
+"""`python -m components bench [--sizes 64,1000,8000] [--scale 30000] [--out DIR] [--no-browser]`.
+
+Measures Kembar against a naive streamlit-folium peer (one PolyLine per partnership, the map
+rebuilt on every rerun) on the real dataset and on synthetic ones of the given sizes, prints a
+markdown table with both and the ratios, checks the issue 7 targets, and writes the figures as
+JSON to DIR/bench-<time>.json (default DIR: bench-results/). The scale sizes run Kembar alone,
+server side only. The browser part needs /usr/bin/chromium; without it, or with --no-browser,
+it is left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+# (key, label, format, better when lower?) of each row of the table.
+METRICS = (
+    ("load_s", "load + validate (s)", "{:.2f}"),
+    ("geocode_s", "offline geocoding (s)", "{:.2f}"),
+    ("first_run_s", "first page run, server (s)", "{:.2f}"),
+    ("map_build_s", "map build + st_folium (s)", "{:.2f}"),
+    ("map_bytes", "map payload sent (KB)", "kb"),
+    ("bytes_per_arc", "payload per partnership (bytes)", "{:,.0f}"),
+    ("filter_s", "filter change, server (s)", "{:.3f}"),
+    ("map_kept", "map kept on filter change", "bool"),
+    ("peak_rss_mb", "peak memory, AppTest process (MB)", "{:,.0f}"),
+    ("browser_cold_s", "all arcs drawn, first visit (s)", "{:.1f}"),
+    ("browser_warm_s", "all arcs drawn, warm server (s)", "{:.1f}"),
+    ("server_rss_mb", "peak memory, streamlit server (MB)", "{:,.0f}"),
+)
+TARGETS_AT = "8000"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `bench` command."""
+    parser = subparsers.add_parser(
+        "bench", help="benchmark Kembar against a naive streamlit-folium app",
+        description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=_sizes, default=[64, 1000, 8000], metavar="N,N,…",
+                        help="synthetic dataset sizes, both apps (default: 64,1000,8000)")
+    parser.add_argument("--scale", type=_sizes, default=[30000], metavar="N,N,…",
+                        help="sizes for Kembar alone, server side (default: 30000; 0 for none)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results", metavar="DIR",
+                        help="folder for the JSON (default: bench-results/)")
+    parser.add_argument("--no-browser", action="store_true", help="leave out the browser part")
+    parser.set_defaults(func=run)
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes like 64,1000,8000, got {text!r}")
+    if any(size < 0 or size > 100_000 for size in sizes):
+        raise argparse.ArgumentTypeError(f"sizes must lie between 0 and 100000, got {text!r}")
+    return [size for size in sizes if size > 0]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the benchmark, print the table and the targets, write the JSON."""
+    from components.bench import run_bench
+
+    browser = not args.no_browser and CHROMIUM.exists()
+    if not args.no_browser and not browser:
+        print(f"{CHROMIUM} is missing: the browser part is left out")
+    report = run_bench(args.sizes, browser=browser, scale=args.scale)
+    print(format_table(report))
+    for line in check_targets(report):
+        print(line)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = args.out / f"bench-{stamp}.json"
+    path.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(f"figures written to {path}")
+    return 0
+
+
+def _value(figures: dict[str, Any], key: str) -> Any:
+    if key == "bytes_per_arc":
+        return figures["map_bytes"] / figures["rows"] if figures.get("rows") else None
+    return figures.get(key)
+
+
+def _cell(value: Any, form: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if form == "bool":
+        return "yes" if value else "no"
+    if form == "kb":
+        return f"{value / 1024:,.0f}"
+    return form.format(value)
+
+
+def _ratio(peer: Any, kembar: Any) -> str:
+    if isinstance(peer, bool) or not peer or not kembar:
+        return ""
+    return f"{peer / kembar:.1f}×"
+
+
+def format_table(report: dict[str, Any]) -> str:
+    """The figures as one markdown table: size, metric, Kembar, peer, peer ÷ Kembar."""
+    lines = ["| partnerships | measure | Kembar | naive peer | peer ÷ Kembar |",
+             "| --- | --- | ---: | ---: | ---: |"]
+    for row in report["results"]:
+        kembar, peer = row.get("kembar", {}), row.get("peer", {})
+        size = f"{row['size']} ({kembar.get('rows', '?')})" if row["size"] == "real" else row["size"]
+        for key, label, form in METRICS:
+            k, p = _value(kembar, key), _value(peer, key)
+            if k is None and p is None:
+                continue
+            lines.append(f"| {size} | {label} | {_cell(k, form)} | {_cell(p, form)} | "
+                         f"{_ratio(p, k)} |")
+    return "\n".join(lines)
+
+
+def _ratio_check(name: str, peer: float, kembar: float, goal: float) -> tuple[str, bool, str]:
+    ratio = peer / kembar if kembar else float("inf")
+    return name, ratio >= goal, f"{ratio:.1f}×, goal {goal:g}×"
+
+
+def check_targets(report: dict[str, Any]) -> list[str]:
+    """Issue 7's targets, each as a line starting 'met' or 'MISSED', with the figures behind it."""
+    rows = {row["size"]: row for row in report["results"]}
+    checks = []
+    if TARGETS_AT in rows and "peer" in rows[TARGETS_AT]:
+        k, p = rows[TARGETS_AT]["kembar"], rows[TARGETS_AT]["peer"]
+        checks.append(_ratio_check("bytes ≥10× fewer at 8000", p["map_bytes"], k["map_bytes"], 10))
+        checks.append(_ratio_check("filter change ≥10× less server time at 8000",
+                                   p["filter_s"], k["filter_s"], 10))
+        checks.append(("map keeps zoom and position at 8000", bool(k["map_kept"]),
+                       "same map component before and after"))
+        if "browser_warm_s" in k and "browser_warm_s" in p:
+            checks.append(_ratio_check("all arcs drawn ≥6× faster at 8000",
+                                       p["browser_warm_s"], k["browser_warm_s"], 6))
+    real = rows.get("real", {}).get("kembar", {})
+    if real:
+        checks.append(("real data: filter change < 0.1 s", real["filter_s"] < 0.1,
+                       f"{real['filter_s']:.3f} s"))
+        if "browser_warm_s" in real:
+            checks.append(("real data: map drawn within 3 s", real["browser_warm_s"] <= 3,
+                           f"{real['browser_warm_s']:.1f} s"))
+    for size, row in rows.items():
+        if size.isdigit() and int(size) >= 30000:
+            memory = row["kembar"]["peak_rss_mb"]
+            checks.append((f"{size}: server memory < 1 GB", memory < 1024, f"{memory:,.0f} MB"))
+    return [f"{'met' if ok else 'MISSED'}: {name} ({detail})" for name, ok, detail in checks]
