@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 import re
 import statistics
+from itertools import accumulate
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -185,17 +186,34 @@ def stage_counts_by_year(partnerships: Iterable[Partnership],
     """(year, stage, count at the end of that year) for a stacked chart; zero counts included.
 
     Stages are the machine keys of `models.STAGES`; the chart translates them for display.
+    One pass over the partnerships: each stage-setting step holds from its year until the
+    year of the next one, added as a range (a difference array), so the cost does not grow
+    with partnerships times years.
     """
-    histories = _timelines(partnerships, milestones_by_id)
-    rows: list[tuple[int, str, int]] = []
-    for year in years:
-        counts = dict.fromkeys(STAGES, 0)
-        for _, steps in histories:
-            step = _stage_step_as_of(steps, year)
-            if step is not None:
-                counts[step.event] += 1
-        rows.extend((year, stage, counts[stage]) for stage in STAGES)
-    return rows
+    years = list(years)
+    if not years:
+        return []
+    first, last = min(years), max(years)
+    change = {stage: [0] * (last - first + 2) for stage in STAGES}
+    for _, steps in _timelines(partnerships, milestones_by_id):
+        for stage, start, end in _stage_periods(steps):
+            low, high = max(start, first), min(end, last + 1)
+            if low < high:
+                change[stage][low - first] += 1
+                change[stage][high - first] -= 1
+    totals = {stage: list(accumulate(change[stage])) for stage in STAGES}
+    return [(year, stage, totals[stage][year - first]) for year in years for stage in STAGES]
+
+
+def _stage_periods(steps: Sequence[Step]) -> list[tuple[str, int, float]]:
+    """(stage, first year, year it ends) for each stage a path holds at the end of some year."""
+    by_year: dict[int, str] = {}
+    for step in steps:  # in date order: the last step of a year is the stage at its end
+        if step.sets_stage and step.year is not None:
+            by_year[step.year] = step.event
+    ordered = sorted(by_year.items())
+    ends = [year for year, _ in ordered[1:]] + [float("inf")]
+    return [(stage, year, end) for (year, stage), end in zip(ordered, ends)]
 
 
 def _first_span(steps: Sequence[Step], start: str, end: str) -> float | None:

@@ -69,13 +69,15 @@ def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: S
 
 
 def _show_downloads(t: Translator, shown: Sequence[Partnership], prepared, columns) -> None:
+    """Three downloads of exactly what is shown, each built only when the user asks for it."""
     left, middle, right = st.columns(3)
-    left.download_button(t("Download CSV"), to_csv(shown, columns=columns),
+    left.download_button(t("Download CSV"), lambda: to_csv(shown, columns=columns),
                          file_name="kembar-partnerships.csv", mime="text/csv",
                          icon=":material/download:", on_click="ignore")
-    geojson = json.dumps(export_geojson(shown, prepared.places), ensure_ascii=False)
-    middle.download_button(t("Download GeoJSON"), geojson, file_name="kembar-partnerships.geojson",
-                           mime="application/geo+json", icon=":material/download:", on_click="ignore")
+    middle.download_button(t("Download GeoJSON"),
+                           lambda: json.dumps(export_geojson(shown, prepared.places), ensure_ascii=False),
+                           file_name="kembar-partnerships.geojson", mime="application/geo+json",
+                           icon=":material/download:", on_click="ignore")
     right.download_button(t("Download map (HTML)"), lambda: standalone_html(shown, prepared.places,
                                                                            translate=t, tiles=None),
                           file_name="kembar-map.html", mime="text/html",
