@@ -17,6 +17,7 @@ from folium.template import Template
 
 from components.arcs import EARTH_RADIUS_KM, KM_PER_POINT, MAX_POINTS, MIN_POINTS
 from components.i18n import N_
+from components.mapwire import UNPACK_JS, pack_layer, wire_codes
 from components.vocabulary import LEVEL_LABELS, STAGE_LABELS, sentence_case
 
 Translate = Callable[[str], str]
@@ -59,6 +60,7 @@ def style_config(translate: Translate = identity) -> dict[str, Any]:
         "text": {key: translate(text) for key, text in TEXT_LABELS.items()},
         "curve": {"km": KM_PER_POINT, "min": MIN_POINTS, "max": MAX_POINTS,
                   "radius": EARTH_RADIUS_KM},
+        "codes": wire_codes(),
     }
 
 
@@ -77,8 +79,8 @@ def script_json(value: Any) -> str:
 # sideways lift) and copies the places' names into each arc's properties, so a click
 # reports a complete feature while the payload carries every name only once.
 LAYER_JS = """
-function kembarArcsLayer(cfg, data) {
-  var RAD = Math.PI / 180;
+function kembarArcsLayer(cfg, packed) {
+  var RAD = Math.PI / 180, data = kembarUnpack(cfg.codes, packed);
   function vec(c) {
     var la = c[1] * RAD, lo = c[0] * RAD;
     return [Math.cos(la) * Math.cos(lo), Math.cos(la) * Math.sin(lo), Math.sin(la)];
@@ -240,9 +242,9 @@ class ArcsGeoJson(folium.GeoJson):
     def __init__(self, data: dict[str, Any], translate: Translate = identity):
         super().__init__(data, name="arcs")
         self._name = "ArcsGeoJson"
-        self.layer_js = LAYER_JS
+        self.layer_js = UNPACK_JS + LAYER_JS
         self.config_json = script_json(style_config(translate))
-        self.data_json = script_json(data)
+        self.data_json = script_json(pack_layer(data))
 
     def render(self, **kwargs: Any) -> None:
         """Render without folium's per-feature style machinery (styles are computed in JS)."""
