@@ -15,7 +15,7 @@ from components.assets import ensure_static_assets
 from components.candidates import find_candidates
 from components.i18n import get_translator
 from components.mapview import build_arcs_layer, build_base_map
-from components.pipeline import DATA_PATH, Prepared, excerpts_by_id, prepare
+from components.pipeline import DATA_PATH, Prepared, excerpts_by_id, prepare, problems_in
 from components.ui import render_page
 from components.ui.page import Services
 
@@ -76,11 +76,18 @@ def candidates(_prepared: Prepared, key: tuple[str, float]):
     return find_candidates(_prepared.articles, _prepared.partnerships, _prepared.gazetteer)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def problems(_prepared: Prepared, key: tuple[str, float], lang: str):
+    """The input files' problems with their messages in one language."""
+    return problems_in(_prepared, get_translator(lang))
+
+
 key = (str(path), modified(path))
 render_page(prepared, Services(
     base_map=base_map,
     arcs_layer=arcs_layer,
     excerpts=lambda: excerpts(prepared, key),
     candidates=lambda: candidates(prepared, key),
+    problems=lambda lang: problems(prepared, key, lang),
     tiles=os.environ.get("KEMBAR_TILES") == "1",
 ))

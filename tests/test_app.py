@@ -139,3 +139,22 @@ def test_details_panel_shows_the_history_of_a_partnership():
         year = row["date"][:4]
         assert any(year in line for line in history), (row, history)
     assert any("Memorandum of understanding" in line for line in history)
+
+
+@pytest.mark.parametrize("lang", ["id", "zh"])
+def test_data_problems_are_listed_in_the_readers_language(tmp_path, monkeypatch, lang):
+    from components.i18n import get_translator
+
+    broken = tmp_path / "partnerships.csv"
+    rows = (ROOT / "data" / "partnerships.csv").read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].replace(",loi,2025-09-05,", ",loi,2025-13-01,")
+    broken.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setenv("KEMBAR_DATA", str(broken))
+    at = run_app(lang=lang)
+    table = next(d for d in at.dataframe if "message" in d.value.columns).value
+    assert list(table["line"]) == [2] and list(table["column"]) == ["date"]
+    translated = get_translator(lang)("month {month} does not exist").format(month=13)
+    assert "month 13 does not exist" not in translated
+    assert table["message"][0] == translated
+    shown = next(d for d in at.dataframe if "id_name" in d.value.columns).value
+    assert len(shown) == TOTAL - 1  # the good rows still load

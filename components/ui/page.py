@@ -14,7 +14,7 @@ from components.filters import apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of, year_bounds
 from components.i18n import get_translator
 from components.mapview import place_key
-from components.models import Partnership
+from components.models import Partnership, Problem
 from components.pipeline import Prepared
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
@@ -34,6 +34,7 @@ class Services:
     arcs_layer: Callable[[tuple[str, ...], str, str | None], folium.FeatureGroup]
     excerpts: Callable[[], Mapping[str, Sequence]]
     candidates: Callable[[], Sequence]
+    problems: Callable[[str], Sequence[Problem]]  # the input files' problems, in a language
     tiles: bool = False
 
 
@@ -117,7 +118,7 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
 
 
 def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
-    problems = (*prepared.dataset.problems, *prepared.milestone_problems, *prepared.article_problems)
+    problems = services.problems(t.lang)
     unresolved = prepared.unresolved
     count = len(problems) + len(unresolved)
     names = [t("Table and downloads"), t("Overview"), t("Articles"),
