@@ -126,3 +126,12 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+def download_csv(page, folder: Path, timeout: float = 90_000) -> str:
+    """Click the page's "Download CSV" button and return the file's text."""
+    button = page.get_by_role("button", name="Download CSV", exact=True)
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=timeout) as info:
+        button.click()
+    path = folder / "download.csv"
+    info.value.save_as(path)
+    return path.read_text(encoding="utf-8-sig")

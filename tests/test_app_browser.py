@@ -26,6 +26,7 @@ from components.mapview import place_key
 from components.pipeline import Prepared, prepare
 from components.ui.details import pair_title
 from components.vocabulary import LEVEL_LABELS, sentence_case
+from tests.browser import download_csv
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 WAIT = 90_000  # ms: generous; the first run builds the map, and CI machines can be loaded
@@ -467,13 +468,7 @@ def test_the_csv_download_holds_exactly_the_shown_partnerships(app_server, guard
     open_app(page, app_server, "?level=city")
     city = Filters(levels={"city"})
     wait_for_arcs(page, drawn_ids(filtered(city)))
-    button = page.get_by_role("button", name="Download CSV", exact=True)
-    button.scroll_into_view_if_needed()
-    with page.expect_download(timeout=WAIT) as info:
-        button.click()
-    path = tmp_path / "download.csv"
-    info.value.save_as(path)
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(download_csv(page, tmp_path, WAIT))))
     assert [r["id"] for r in rows] == [p.id for p in filtered(city)]
     assert list(rows[0]) == list(prepared().dataset.columns)
     shot(page, tmp_path, "download")

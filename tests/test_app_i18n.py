@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import run_app
+
 from components import catalogs
 from components.vocabulary import sentence_case
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 DATA = ROOT / "data"
 SELECTED = "serang-hangzhou"
 LANGS = ("id", "zh")
@@ -122,14 +123,6 @@ def untranslated(texts: list[tuple[str, str]], lang: str) -> list[str]:
 
 
 # --- what the app shows -----------------------------------------------------------------
-
-def run_app(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 @lru_cache(maxsize=None)

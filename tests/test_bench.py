@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,10 @@ def test_bench_runs_at_a_tiny_size_and_writes_json(tmp_path, monkeypatch, capsys
     browser = Path("/usr/bin/chromium").exists()
     monkeypatch.setattr(bench, "DATA_PATH", write_dataset(4, tmp_path / "real"))
     args = argparse.Namespace(sizes=[6], scale=[], out=tmp_path / "out", no_browser=not browser)
-    assert run_cli(args) == 0
+    # Its own thread: Playwright's sync API refuses to start where another session's loop runs
+    # (the browser tests' session-wide Chromium, when the whole suite runs in one process).
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        assert worker.submit(run_cli, args).result() == 0
     report = json.loads(next((tmp_path / "out").glob("bench-*.json")).read_text())
     assert [row["size"] for row in report["results"]] == ["real", "6"]
     for row in report["results"]:

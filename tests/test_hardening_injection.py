@@ -24,7 +24,7 @@ from components.downloads import FORMULA_STARTS
 from components.export import standalone_html
 from components.pipeline import prepare
 from components.ui.text import highlighted
-from tests.browser import NetworkGuard, StreamlitServer
+from tests.browser import NetworkGuard, StreamlitServer, download_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = ROOT / "data" / "partnerships.csv"
@@ -249,13 +249,7 @@ def test_query_parameters_are_text(server, context):
 
 def test_the_csv_download_neutralises_formulas(hostile_pages, tmp_path):
     page = hostile_pages["notes"]
-    button = page.get_by_role("button", name="Download CSV", exact=True)
-    button.scroll_into_view_if_needed()
-    with page.expect_download(timeout=WAIT) as info:
-        button.click()
-    path = tmp_path / "download.csv"
-    info.value.save_as(path)
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(download_csv(page, tmp_path, WAIT))))
     cells = [cell for row in rows[1:] for cell in row]
     assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
     for formula in FORMULAS:

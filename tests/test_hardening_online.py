@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -28,6 +28,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.geocache import cache_key
 from components.nominatim import MAX_FAILURES, TIMEOUT
+from tests.jsonserver import JSONHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -46,7 +47,7 @@ pytestmark = pytest.mark.timeout(120)
 
 # --- the stand-ins ------------------------------------------------------------------------------
 
-class Answers(BaseHTTPRequestHandler):
+class Answers(JSONHandler):
     """`server.mode`: ok (a plausible answer for the asked name), 429, 500 or garbage."""
 
     def do_GET(self):
@@ -63,17 +64,6 @@ class Answers(BaseHTTPRequestHandler):
                 self._send(200, json.dumps(ok_answer(self.path)).encode())
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up first
-
-    def _send(self, status, body, headers=None):
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
 
 
 def point_for(name: str) -> tuple[float, float]:

@@ -4,7 +4,7 @@ import json
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -12,6 +12,7 @@ import pytest
 from components.geocoding import resolve_refs
 from components.models import PlaceRef
 from components.nominatim import NominatimGeocoder, endpoint
+from tests.jsonserver import JSONHandler
 
 pytestmark = pytest.mark.timeout(20)
 
@@ -23,7 +24,7 @@ def answer(state="West Java", country_code="id", lat="-6.8722", lon="107.5425"):
              "address": {"city": "Cimahi", "state": state, "country_code": country_code}}]
 
 
-class StandIn(BaseHTTPRequestHandler):
+class StandIn(JSONHandler):
     """Speaks just enough Nominatim JSON; `server.mode` picks the behaviour."""
 
     def do_GET(self):
@@ -42,17 +43,6 @@ class StandIn(BaseHTTPRequestHandler):
                 self._send(200, json.dumps(self.server.answer).encode())
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up first, as it should after its timeout
-
-    def _send(self, status, body, headers=None):
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture
