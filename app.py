@@ -66,13 +66,15 @@ def arcs_layer(ids: tuple[str, ...], lang: str, selected: str | None):
                             selected=selected, bends=prepared.bends)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def excerpts(_prepared: Prepared, key: tuple[str, float]):
+    """Every partnership's article passages, found once per dataset file."""
     return excerpts_by_id(_prepared)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def candidates(_prepared: Prepared, key: tuple[str, float]):
+    """The partnerships the articles report that the dataset lacks, once per dataset file."""
     return find_candidates(_prepared.articles, _prepared.partnerships, _prepared.gazetteer)
 
 
