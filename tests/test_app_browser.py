@@ -472,3 +472,15 @@ def test_the_csv_download_holds_exactly_the_shown_partnerships(app_server, guard
     assert [r["id"] for r in rows] == [p.id for p in filtered(city)]
     assert list(rows[0]) == list(prepared().dataset.columns)
     shot(page, tmp_path, "download")
+
+
+@pytest.mark.timeout(180)
+def test_choosing_a_partnership_in_the_articles_view_opens_it(app_server, guarded_page):
+    page = guarded_page
+    open_app(page, app_server)
+    p = prepared().by_id["bali-hainan"]
+    page.get_by_role("tab", name="Articles").click()
+    page.get_by_role("radio", name=pair_title(p, "en")).click()
+    wait_for(lambda: url_params(page).get("selected"), ["bali-hainan"], what="selected in the URL")
+    heading = page.get_by_role("heading", level=3, name=pair_title(p, "en"))
+    heading.wait_for(timeout=WAIT)

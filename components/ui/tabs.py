@@ -10,6 +10,7 @@ from babel.numbers import format_decimal
 import pandas as pd
 import streamlit as st
 
+from components.dates import format_partial_date
 from components.downloads import to_csv
 from components.excerpts import Excerpt
 from components.export import export_geojson, standalone_html
@@ -155,21 +156,26 @@ def show_articles(t: Translator, prepared, excerpts: Mapping[str, Sequence[Excer
                      if any(e.article.name == article.name for e in found)]
         with st.container(border=True):
             read = t("read the article")
-            st.markdown(f"**{plain(article.title)}**  \n{plain(article.publisher)} · {plain(article.date)}"
+            when = format_partial_date(article.date, t.lang)
+            st.markdown(f"**{plain(article.title)}**  \n{plain(article.publisher)} · {plain(when)}"
                         + (f" · [{plain(read)}](<{article.url}>)" if article.url else ""))
-            st.caption(plain(t("Partnerships it mentions: {n}").format(n=len(mentioned))))
-            for pid in mentioned:
-                p = prepared.by_id[pid]
-                st.button(pair_title(p, t.lang), key=f"article-{article.name}-{pid}",
-                          on_click=_select, args=(pid,), type="tertiary")
+            key = f"article-{article.name}"
+            st.pills(t("Partnerships it mentions: {n}").format(n=len(mentioned)), mentioned,
+                     key=key, format_func=lambda pid: pair_title(prepared.by_id[pid], t.lang),
+                     on_change=_select_from, args=(key,),
+                     help=t("Choose one to open its details beside the map."))
             found = [c for c in candidates if article.source in c.articles]
             if found:
                 st.markdown(bold(t("Not yet in the dataset")))
                 st.code(to_csv([c.partnership for c in found]), language="csv")
 
 
-def _select(pid: str) -> None:
-    st.session_state["selected"] = pid
+def _select_from(key: str) -> None:
+    """Open the partnership picked among an article's, and leave the picker empty again."""
+    chosen = st.session_state.get(key)
+    if chosen:
+        st.session_state["selected"] = chosen
+    st.session_state[key] = None
 
 
 def show_problems(t: Translator, problems: Sequence[Problem], unresolved, warnings: Sequence[str]) -> None:
