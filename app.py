@@ -15,7 +15,8 @@ from components.assets import ensure_static_assets
 from components.candidates import find_candidates
 from components.i18n import get_translator
 from components.mapview import build_arcs_layer, build_base_map
-from components.pipeline import DATA_PATH, Prepared, excerpts_by_id, prepare, problems_in
+from components import DATA_PATH
+from components.pipeline import Prepared, excerpts_by_id, prepare, problems_in
 from components.ui import render_page
 from components.ui.page import Services
 

@@ -8,20 +8,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.i18n import N_
+from components.i18n import N_, Translate, untranslated
 from components.models import Problem
-
-Translate = Callable[[str], str]
-
-
-def same(text: str) -> str:
-    """The identity translation: messages stay in English."""
-    return text
-
 
 MAX_ARTICLE_BYTES = 2_000_000  # a news article is a few kB; anything past 2 MB is not one
 ARTICLE_SUFFIX = ".txt"
@@ -74,13 +65,13 @@ class ArticleError(ValueError):
         self.line, self.column, self.value = line, column, value
         self.message, self.params = message, params
 
-    def problem(self, path: Path, translate: Translate = same) -> Problem:
+    def problem(self, path: Path, translate: Translate = untranslated) -> Problem:
         """The error as a Problem, its message in the reader's language."""
         message = translate(self.message).format(**self.params)
         return Problem(self.line, self.column, self.value, message, str(path))
 
 
-def load_articles(seeds_dir: Path | str, translate: Translate = same
+def load_articles(seeds_dir: Path | str, translate: Translate = untranslated
                   ) -> tuple[list[Article], list[Problem]]:
     """Read every `*.txt` article directly in seeds_dir; bad files become problems, not errors."""
     root = Path(seeds_dir)

@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 from branca.element import Element
 
 from components.assets import leaflet_inline
-from components.mapstyle import Translate, identity
+from components.mapstyle import Translate, untranslated
 from components.mapview import DEFAULT_TILES, arcs_geojson, build_full_map
 from components.models import Partnership, Place, PlaceRef
 
@@ -26,7 +26,7 @@ def export_geojson(partnerships: Sequence[Partnership],
 
 
 def standalone_html(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
-                    translate: Translate = identity, tiles: str | None = DEFAULT_TILES) -> str:
+                    translate: Translate = untranslated, tiles: str | None = DEFAULT_TILES) -> str:
     """The full map as one HTML page with Leaflet inlined: no CDN, no local server."""
     m = build_full_map(partnerships, places, translate=translate, asset_base=".", tiles=tiles)
     m.default_js = []

@@ -7,20 +7,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
+from components.i18n import Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership, Place, PlaceRef
 from components.names import fold
 from components.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS
 
-Translate = Callable[[str], str]
 NGettext = Callable[[str, str, int], str]
 StageAsOf = Callable[[Partnership, int], "str | None"]
 
 _SET_FIELDS = ("levels", "stages", "id_provinces", "cn_provinces", "fields")
-
-
-def identity(text: str) -> str:
-    """The default `translate`: English as written."""
-    return text
 
 
 def english_ngettext(singular: str, plural: str, n: int) -> str:
@@ -244,7 +239,7 @@ def _optional_phrases(f: Filters, translate: Translate, ngettext: NGettext,
     return phrases
 
 
-def describe(filters: Filters, shown: int, total: int, *, translate: Translate = identity,
+def describe(filters: Filters, shown: int, total: int, *, translate: Translate = untranslated,
              ngettext: NGettext = english_ngettext, join: Callable[[Sequence[str]], str] = english_list,
              number: Callable[[int], str] = str) -> str:
     """One plain-text sentence of what is shown: "23 of 64 partnerships — city level, 2000–2025".

@@ -15,6 +15,7 @@ import argparse
 import gettext
 import re
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,14 @@ DEFAULT_LANGUAGE = "en"
 TRANSLATED_LANGUAGES = ("id", "zh")
 # Old or regional tags browsers send, mapped to the language we have.
 _LANGUAGE_ALIASES = {"in": "id", "cmn": "zh"}
+
+
+Translate = Callable[[str], str]
+
+
+def untranslated(message: str) -> str:
+    """The default `translate` of the pure modules: the English message as it is written."""
+    return message
 
 
 def N_(message: str) -> str:

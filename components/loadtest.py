@@ -25,10 +25,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from components.filters import apply_filters
-from components.pipeline import DATA_PATH, Prepared, prepare
+from components import DATA_PATH, ROOT
+from components.pipeline import Prepared, prepare
 from components.viewstate import view_from_params
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = (
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -7,7 +7,7 @@ script and is put into the DOM with `textContent`, so names and notes are never 
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from typing import Any
 
 import folium
 from folium.elements import ElementAddToElement
@@ -16,17 +16,9 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from components.arcs import EARTH_RADIUS_KM, KM_PER_POINT, MAX_POINTS, MIN_POINTS
-from components.i18n import N_
+from components.i18n import N_, Translate, untranslated
 from components.mapwire import UNPACK_JS, pack_layer, wire_codes
 from components.vocabulary import LEVEL_LABELS, STAGE_LABELS, sentence_case
-
-Translate = Callable[[str], str]
-
-
-def identity(text: str) -> str:
-    """The default `translate`: leave the English text as it is."""
-    return text
-
 
 # Okabe & Ito (2008), a palette that colour-blind readers can tell apart.
 LEVEL_COLOURS = {"province": "#0072B2", "city": "#D55E00", "regency": "#009E73"}
@@ -49,7 +41,7 @@ TEXT_LABELS = {
 }
 
 
-def style_config(translate: Translate = identity) -> dict[str, Any]:
+def style_config(translate: Translate = untranslated) -> dict[str, Any]:
     """Everything the browser needs to style, label and explain the layer, translated."""
     return {
         "colours": LEVEL_COLOURS,
@@ -208,7 +200,7 @@ class Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, translate: Translate = identity):
+    def __init__(self, translate: Translate = untranslated):
         super().__init__()
         self._name = "Legend"
         self.config_json = script_json(style_config(translate))
@@ -239,7 +231,7 @@ class ArcsGeoJson(folium.GeoJson):
         {% endmacro %}
     """)
 
-    def __init__(self, data: dict[str, Any], translate: Translate = identity):
+    def __init__(self, data: dict[str, Any], translate: Translate = untranslated):
         super().__init__(data, name="arcs")
         self._name = "ArcsGeoJson"
         self.layer_js = UNPACK_JS + LAYER_JS

@@ -14,7 +14,7 @@ from folium.utilities import JsCode
 
 from components.arcs import DIGITS, ArcEnds, arc_lonlats, fan_out
 from components.mapstyle import (ArcsGeoJson, IconImagePath, Legend, OutlinesLayer,
-                                 TileLayer, Translate, identity)
+                                 TileLayer, Translate, untranslated)
 from components.models import Partnership, Place, PlaceRef
 from components.outlines import load_outlines
 
@@ -148,7 +148,7 @@ def layer_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef,
 
 
 def build_arcs_layer(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
-                     translate: Translate = identity, selected: str | None = None,
+                     translate: Translate = untranslated, selected: str | None = None,
                      bends: Mapping[str, float] | None = None,
                      collection: Mapping[str, Any] | None = None) -> folium.FeatureGroup:
     """The layer the app swaps on each filter change: arcs and markers as ONE GeoJson.
@@ -166,7 +166,7 @@ def build_arcs_layer(partnerships: Sequence[Partnership], places: Mapping[PlaceR
     return group
 
 
-def build_base_map(*, translate: Translate = identity, asset_base: str = ASSET_BASE,
+def build_base_map(*, translate: Translate = untranslated, asset_base: str = ASSET_BASE,
                    center: tuple[float, float] = CENTER, zoom: int = ZOOM,
                    tiles: str | None = DEFAULT_TILES,
                    bounds: tuple[tuple[float, float], tuple[float, float]] | None = REGION
@@ -194,7 +194,7 @@ def build_base_map(*, translate: Translate = identity, asset_base: str = ASSET_B
 
 
 def build_full_map(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
-                   translate: Translate = identity, asset_base: str = ASSET_BASE,
+                   translate: Translate = untranslated, asset_base: str = ASSET_BASE,
                    tiles: str | None = DEFAULT_TILES) -> folium.Map:
     """Base map plus arcs in one folium.Map, for the standalone export."""
     m = build_base_map(translate=translate, asset_base=asset_base, tiles=tiles)

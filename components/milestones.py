@@ -19,7 +19,7 @@ from pathlib import Path
 
 from components.models import EVENTS, STAGES, Milestone, Partnership, Problem
 from components.recordchecks import (
-    Translate, choice_problem, date_problem, length_problem, same, split_sources,
+    Translate, choice_problem, date_problem, length_problem, untranslated, split_sources,
 )
 from components.recordfile import Row, UnusableFile, read_table
 from components.records import SEEDS_DIR, CheckContext, RowReport, check_sources
@@ -27,9 +27,14 @@ from components.records import SEEDS_DIR, CheckContext, RowReport, check_sources
 MILESTONE_COLUMNS = ("partnership", "date", "event", "sources")
 
 
+def milestones_beside(partnerships_path: str | os.PathLike) -> Path:
+    """The milestones file that goes with a partnerships file: milestones.csv in its folder."""
+    return Path(partnerships_path).with_name("milestones.csv")
+
+
 def load_milestones(path: str | os.PathLike, partnerships: Iterable[Partnership], *,
                     seeds_dir: Path | None = None, today: datetime.date | None = None,
-                    translate: Translate = same
+                    translate: Translate = untranslated
                     ) -> tuple[tuple[Milestone, ...], tuple[Problem, ...]]:
     """The valid milestones and every problem; raise UnusableFile (with `.problem`) if unusable."""
     label = str(path)
@@ -100,7 +105,7 @@ def latest_stage_milestone(milestones: Iterable[Milestone]) -> Milestone | None:
 
 
 def check_consistency(milestones: Iterable[Milestone], by_id: dict[str, Partnership],
-                      translate: Translate = same) -> list[Problem]:
+                      translate: Translate = untranslated) -> list[Problem]:
     """A problem for each partnership whose stage and date differ from its latest milestone."""
     grouped: dict[str, list[Milestone]] = {}
     for milestone in milestones:

@@ -12,22 +12,20 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Mapping
 
+from components import DATA_PATH, SEEDS_DIR
 from components.articles import Article, load_articles
 from components.excerpts import Excerpt, excerpts_for
 from components.filters import SearchIndex, build_search_index
 from components.gazetteer import Gazetteer, load_gazetteer
 from components.geocoding import resolve_places
-from components.history import group_milestones
+from components.history import group_milestones, year_bounds
 from components.mapview import arc_bends, drawable
-from components.milestones import load_milestones
+from components.milestones import load_milestones, milestones_beside
 from components.models import Dataset, Milestone, Partnership, Place, PlaceRef, Problem
 from components.recordfile import UnusableFile
 from components.records import load_partnerships
 from components.viewstate import Choices
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_PATH = ROOT / "data" / "partnerships.csv"
-SEEDS_DIR = ROOT / "seeds"
 
 
 @dataclass(frozen=True)
@@ -58,6 +56,11 @@ class Prepared:
         return frozenset(p.id for p in drawable(self.partnerships, self.places))
 
     @cached_property
+    def year_span(self) -> tuple[int, int] | None:
+        """The first and last year with a dated stage-setting step (for the year sliders)."""
+        return year_bounds(self.partnerships, self.milestones_by_id)
+
+    @cached_property
     def unresolved(self) -> tuple[tuple[Partnership, Place], ...]:
         """Each partner place that could not be placed, with the first row naming it."""
         seen: dict[PlaceRef, Partnership] = {}
@@ -68,11 +71,6 @@ class Prepared:
                     seen[ref] = p
         return tuple((p, self.places.get(ref) or Place(ref, None, None, "unresolved"))
                      for ref, p in seen.items())
-
-
-def milestones_path_for(data_path: Path) -> Path:
-    """The milestones file that goes with a partnerships file: milestones.csv beside it."""
-    return data_path.with_name("milestones.csv")
 
 
 def prepare(data_path: Path | str = DATA_PATH, *, seeds_dir: Path | str = SEEDS_DIR,
@@ -106,7 +104,7 @@ def _load_milestones(data_path: Path, dataset: Dataset, seeds_dir: Path | str,
                      translate: Callable[[str], str] = str,
                      ) -> tuple[tuple[Milestone, ...], tuple[Problem, ...]]:
     """The milestones beside the dataset; an unusable file is one problem, never an error."""
-    path = milestones_path_for(data_path)
+    path = milestones_beside(data_path)
     if dataset.fatal or not path.exists():
         return (), ()
     try:

@@ -15,13 +15,12 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from components.i18n import Translate, untranslated
 from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
-
-Translate = Callable[[str], str]
 
 # Indonesia and the People's Republic of China established relations in 1950: no partnership
 # step can be older, so an earlier year is a typo ("0205", "1025").
@@ -39,11 +38,6 @@ _HOST_LABEL = re.compile(r"[^\W_]|[^\W_][\w-]*[^\W_]")
 _TOP_LABEL = re.compile(r"[^\W\d_]{2,}|xn--[\w-]+|[0-9]{1,3}")
 
 
-def same(text: str) -> str:
-    """The identity translation: English messages as written."""
-    return text
-
-
 def shorten(value: str, limit: int = 80) -> str:
     """The value quoted for a message, control characters escaped and long values cut."""
     if len(value) <= limit:
@@ -51,7 +45,7 @@ def shorten(value: str, limit: int = 80) -> str:
     return f"{value[:limit]!r}… ({len(value)} characters)"
 
 
-def length_problem(column: str, value: str, translate: Translate = same) -> str | None:
+def length_problem(column: str, value: str, translate: Translate = untranslated) -> str | None:
     """Say so when a value is longer than its column allows."""
     limit = limit_for(column)
     if len(value) <= limit:
@@ -68,14 +62,14 @@ def limit_for(column: str) -> int:
     return DEFAULT_LENGTH_LIMIT if known else EXTRA_LENGTH_LIMIT
 
 
-def choice_problem(value: str, allowed: Sequence[str], translate: Translate = same) -> str | None:
+def choice_problem(value: str, allowed: Sequence[str], translate: Translate = untranslated) -> str | None:
     """Say so when a value is not one of the allowed ones, listing them."""
     if value in allowed:
         return None
     return translate("unknown value; allowed: {allowed}").format(allowed=", ".join(allowed))
 
 
-def slug_problem(value: str, translate: Translate = same) -> str | None:
+def slug_problem(value: str, translate: Translate = untranslated) -> str | None:
     """Say so when an id is not a slug of lowercase letters, digits and single hyphens."""
     if _SLUG.fullmatch(value):
         return None
@@ -83,7 +77,7 @@ def slug_problem(value: str, translate: Translate = same) -> str | None:
         "not a valid id: use lowercase letters, digits and single hyphens (serang-hangzhou)")
 
 
-def date_problem(value: str, today: datetime.date, translate: Translate = same) -> str | None:
+def date_problem(value: str, today: datetime.date, translate: Translate = untranslated) -> str | None:
     """Say what is wrong with a partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD), or None."""
     match = _DATE.fullmatch(value)
     if not match:
@@ -109,7 +103,7 @@ def split_sources(text: str) -> list[str]:
     return [part.strip() for part in _SOURCE_SEPARATOR.split(text)]
 
 
-def source_problem(source: str, seeds_dir: Path, translate: Translate = same) -> str | None:
+def source_problem(source: str, seeds_dir: Path, translate: Translate = untranslated) -> str | None:
     """Say what is wrong with one source entry (URL or seeds/ file name), or None."""
     if not source:
         return translate("empty entry between separators (a stray ';'?)")
@@ -120,7 +114,7 @@ def source_problem(source: str, seeds_dir: Path, translate: Translate = same) ->
     return translate("not a source: expected an http:// or https:// URL or a seeds/ file name")
 
 
-def url_problem(url: str, translate: Translate = same) -> str | None:
+def url_problem(url: str, translate: Translate = untranslated) -> str | None:
     """Say what is wrong with an http(s) URL: spaces, control characters, no host."""
     if any(ch.isspace() or not ch.isprintable() for ch in url):
         return translate("URL contains spaces or control characters")
@@ -140,7 +134,7 @@ def _is_host_name(host: str) -> bool:
             and bool(_TOP_LABEL.fullmatch(labels[-1])))
 
 
-def seed_problem(name: str, seeds_dir: Path, translate: Translate = same) -> str | None:
+def seed_problem(name: str, seeds_dir: Path, translate: Translate = untranslated) -> str | None:
     """Say what is wrong with a seeds/ file name: empty, escaping the folder, or missing."""
     parts = PurePosixPath(name).parts
     if not name or name.endswith("/"):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components.models import Problem
-from components.recordchecks import Translate, same, shorten
+from components.recordchecks import Translate, untranslated, shorten
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -80,7 +80,7 @@ class _LineTap:
 
 
 def read_table(path: str | os.PathLike, required: Sequence[str],
-               translate: Translate = same) -> Table:
+               translate: Translate = untranslated) -> Table:
     """Read and shape-check a CSV file; raise UnusableFile when it cannot be used at all."""
     text = decode(read_bytes(Path(path), translate), translate)
     if not text.strip():
@@ -97,7 +97,7 @@ def read_table(path: str | os.PathLike, required: Sequence[str],
             reason=str(error))) from error
 
 
-def read_bytes(path: Path, translate: Translate = same) -> bytes:
+def read_bytes(path: Path, translate: Translate = untranslated) -> bytes:
     """The file's bytes, refusing a file past the size limit without reading all of it."""
     too_big = translate("the file is larger than {limit} MB; Kembar reads files up to that size")
     too_big = too_big.format(limit=MAX_FILE_BYTES // (1024 * 1024))
@@ -114,7 +114,7 @@ def read_bytes(path: Path, translate: Translate = same) -> bytes:
     return data
 
 
-def decode(data: bytes, translate: Translate = same) -> str:
+def decode(data: bytes, translate: Translate = untranslated) -> str:
     """UTF-8 text without its byte order mark; otherwise say where the first bad byte is."""
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -160,7 +160,7 @@ def _line_count(reader, translate: Translate) -> int:
 
 
 def check_header(names: list[str], line: int, required: Sequence[str],
-                 translate: Translate = same) -> tuple[str, ...]:
+                 translate: Translate = untranslated) -> tuple[str, ...]:
     """The column names, or UnusableFile naming what is wrong with the header."""
     header = tuple(name.strip().lstrip("\ufeff").strip() for name in names)
     if len(header) > MAX_COLUMNS:

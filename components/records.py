@@ -18,18 +18,18 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from components import SEEDS_DIR
 from components.models import (
     CN_LEVELS, CONFIDENCES, ID_LEVELS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STAGES, Dataset,
     Partnership, Problem,
 )
 from components.names import compact, marked_level, official_id_name, strip_prefix
 from components.recordchecks import (
-    Translate, choice_problem, date_problem, length_problem, same, slug_problem, source_problem,
+    Translate, choice_problem, date_problem, length_problem, untranslated, slug_problem, source_problem,
     split_sources,
 )
 from components.recordfile import Row, UnusableFile, read_table
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 _NONEMPTY = ("id", "id_name", "id_level", "id_province", "cn_level", "cn_province", "stage",
              "sources")
 _PAIR_COLUMNS = ("id_name", "id_level", "id_province", "cn_name", "cn_level", "cn_province")
@@ -43,7 +43,7 @@ class CheckContext:
 
     seeds_dir: Path = SEEDS_DIR
     today: datetime.date = field(default_factory=datetime.date.today)
-    translate: Translate = same
+    translate: Translate = untranslated
 
 
 class RowReport:
@@ -68,7 +68,7 @@ class RowReport:
 
 def load_partnerships(path: str | os.PathLike, *, seeds_dir: Path | None = None,
                       today: datetime.date | None = None,
-                      translate: Translate = same) -> Dataset:
+                      translate: Translate = untranslated) -> Dataset:
     """Read and validate a partnerships CSV; never raises for bad input (see module doc)."""
     label = str(path)
     try:

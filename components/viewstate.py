@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from components.filters import Filters, Translate, identity
+from components.filters import Filters, Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership
 
 LANGUAGES = ("id", "en", "zh")
@@ -154,7 +154,7 @@ def _filters(reader: _Reader, choices: Choices) -> Filters:
 
 
 def view_from_params(params: Params, *, choices: Choices,
-                     translate: Translate = identity) -> tuple[ViewState, tuple[str, ...]]:
+                     translate: Translate = untranslated) -> tuple[ViewState, tuple[str, ...]]:
     """Parse query parameters into a view plus one notice per value ignored; never raises."""
     reader = _Reader(params, translate)
     filters = _filters(reader, choices)

@@ -17,7 +17,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+from components import ROOT
+
 CHROMIUM = Path("/usr/bin/chromium")
 # (key, label, format, better when lower?) of each row of the table.
 METRICS = (

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from components import DATA_PATH, SEEDS_DIR
 from components.articles import Article, ArticleError, load_article, load_articles
 from components.candidates import Candidate, find_candidates
 from components.cli.validate import format_problem
@@ -21,9 +22,6 @@ from components.gazetteer import GazetteerError, load_gazetteer
 from components.models import Problem
 from components.records import load_partnerships
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_CSV = ROOT / "data" / "partnerships.csv"
-SEEDS_DIR = ROOT / "seeds"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Find the candidates and print them; return the exit status (0 or 2)."""
-    dataset = load_partnerships(args.data or DEFAULT_CSV)
+    dataset = load_partnerships(args.data or DATA_PATH)
     if dataset.fatal:
         _report(dataset.problems, "the dataset cannot be used")
         return 2

@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from components import DATA_PATH
 from components.export import write_geojson, write_html
 from components.gazetteer import GazetteerError
 from components.geocoding import online_from_env, resolve_places
 from components.mapview import DEFAULT_TILES, drawable
 from components.records import load_partnerships
 
-DEFAULT_CSV = Path(__file__).resolve().parents[2] / "data" / "partnerships.csv"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export", help="write the map as standalone HTML and/or the data as GeoJSON",
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV, metavar="CSV",
+    parser.add_argument("csv", nargs="?", type=Path, default=DATA_PATH, metavar="CSV",
                         help="partnerships file (default: data/partnerships.csv)")
     parser.add_argument("--html", type=Path, metavar="OUT.html", help="standalone map page")
     parser.add_argument("--geojson", type=Path, metavar="OUT.geojson", help="GeoJSON data")

@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from components import DATA_PATH
 from components.gazetteer import GazetteerError
 from components.geocoding import Resolution, online_from_env, resolve_places
 from components.models import Partnership
 from components.records import load_partnerships
 
-DEFAULT_CSV = Path(__file__).resolve().parents[2] / "data" / "partnerships.csv"
 HEADER = ("id", "side", "name", "lat", "lon", "resolved_by")
 
 
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "geocode", help="resolve every partner to coordinates and print them as CSV",
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV, metavar="CSV",
+    parser.add_argument("csv", nargs="?", type=Path, default=DATA_PATH, metavar="CSV",
                         help="partnerships file (default: data/partnerships.csv)")
     parser.add_argument("--online", action="store_true", default=None,
                         help="also ask Nominatim for places the offline sources do not know")

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from components.loadtest import percentile
-from components.pipeline import DATA_PATH
+from components import DATA_PATH
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

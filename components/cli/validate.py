@@ -11,15 +11,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from components.milestones import load_milestones
+from components import DATA_PATH
+from components.milestones import load_milestones, milestones_beside
 from components.models import Problem
 from components.recordchecks import shorten
 from components.recordfile import UnusableFile
 from components.records import load_partnerships
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-DEFAULT_CSV = DATA_DIR / "partnerships.csv"
-MILESTONES_NAME = "milestones.csv"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate the files and print the problems; return the exit status (0, 1 or 2)."""
-    csv_path = args.csv or _shown(DEFAULT_CSV)
+    csv_path = args.csv or _shown(DATA_PATH)
     dataset = load_partnerships(csv_path)
     for problem in dataset.problems:
         print(format_problem(problem))
@@ -73,7 +71,7 @@ def format_problem(problem: Problem) -> str:
 
 
 def _milestones_next_to(csv_path: Path) -> Path | None:
-    candidate = csv_path.parent / MILESTONES_NAME
+    candidate = milestones_beside(csv_path)
     if candidate.name == csv_path.name or not candidate.is_file():
         return None
     return candidate

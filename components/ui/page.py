@@ -11,7 +11,7 @@ import streamlit as st
 from babel.lists import format_list
 
 from components.filters import apply_filters, describe, english_list
-from components.history import describe_as_of, network_as_of, year_bounds
+from components.history import describe_as_of, network_as_of
 from components.i18n import get_translator
 from components.mapview import place_key
 from components.models import Partnership, Problem
@@ -46,7 +46,7 @@ def list_joiner(t) -> Callable[[Sequence[str]], str]:
 
 
 def _years(prepared: Prepared) -> tuple[int, int]:
-    bounds = year_bounds(prepared.partnerships, prepared.milestones_by_id)
+    bounds = prepared.year_span
     low, high = bounds if bounds else (2000, 2025)
     return (low, high) if low < high else (low - 1, high)
 
@@ -69,7 +69,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
     if prepared.dataset.fatal:
         st.error(plain(t("The dataset could not be loaded: {problem}").format(
             problem=prepared.dataset.problems[0] if prepared.dataset.problems else "")))
-    shown, as_of_note = _shown(prepared, filters)
+    shown, as_of_note = _shown(prepared, filters, t)
     sentence = describe(filters, len(shown), len(prepared.partnerships), translate=t,
                         ngettext=t.ngettext, join=list_joiner(t))
     st.markdown(bold(sentence))
@@ -82,14 +82,14 @@ def render_page(prepared: Prepared, services: Services) -> None:
     schedule_next_frame()
 
 
-def _shown(prepared: Prepared, filters) -> tuple[tuple[Partnership, ...], str]:
+def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:
     """The partnerships to show, restaged to the as-of year when one is chosen."""
     if filters.as_of is None:
         return apply_filters(prepared.partnerships, filters, search_index=prepared.search_index), ""
     as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
     shown = apply_filters(as_of.partnerships, replace(filters, as_of=None),
                           search_index=prepared.search_index)
-    return shown, describe_as_of(as_of, get_translator(state.current_language()))
+    return shown, describe_as_of(as_of, t)
 
 
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
