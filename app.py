@@ -11,10 +11,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.assets import ensure_static_assets
-from components.candidates import find_candidates
-from components.i18n import get_translator
-from components.mapview import build_arcs_layer, build_base_map
+from components.map.assets import ensure_static_assets
+from components.news.candidates import find_candidates
+from components.i18n.translator import get_translator
+from components.map.build import build_arcs_layer, build_base_map
 from components import DATA_PATH
 from components.pipeline import Prepared, excerpts_by_id, prepare, problems_in
 from components.ui import render_page

@@ -1,8 +1,25 @@
-"""Kembar: the sister-region partnerships between Indonesia and China, as data and a map."""
+"""Kembar: the sister-region partnerships between Indonesia and China, as data and a map.
+
+Where things live (each folder answers one question):
+
+- ``dataset/``: reading and checking the input files, and writing the dataset's CSV;
+- ``places/``: where a place lies, one module per source (gazetteer, GeoNames, Nominatim,
+  the cache, the chain);
+- ``news/``: the articles in ``seeds/``, their excerpts, dates in text and candidate ties;
+- ``map/``: arcs geometry, the folium elements and their JavaScript, map assets and outlines;
+- ``i18n/``: translation, message catalogs, vocabulary and locale formats;
+- ``ui/``: the only Streamlit code; ``cli/``: the command line, one module per command;
+- ``bench/`` and ``build/``: developer tooling; they may import the product, never the reverse.
+
+The top-level modules hold what everything shares: paths (here), ``settings``, ``errors``,
+``models``, ``dates``, ``names``, ``history``, ``filters``, ``viewstate``, ``overview`` and
+``pipeline`` (the one-way flow from files to a prepared dataset).
+"""
 
 from pathlib import Path
 
 # Where the project's own files live, whatever the working directory.
 ROOT = Path(__file__).resolve().parent.parent
-DATA_PATH = ROOT / "data" / "partnerships.csv"  # the default dataset
+DATA_DIR = ROOT / "data"
+DATA_PATH = DATA_DIR / "partnerships.csv"  # the default dataset
 SEEDS_DIR = ROOT / "seeds"  # the news articles; `seeds/...` sources resolve here

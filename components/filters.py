@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
-from components.i18n import Translate, untranslated
+from components.i18n.translator import Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership, Place, PlaceRef
 from components.names import fold
-from components.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS
+from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS
 
 NGettext = Callable[[str, str, int], str]
 StageAsOf = Callable[[Partnership, int], "str | None"]

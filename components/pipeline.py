@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from components import DATA_PATH, SEEDS_DIR
-from components.articles import Article, load_articles
-from components.excerpts import Excerpt, excerpts_for
+from components.news.articles import Article, load_articles
+from components.news.excerpts import Excerpt, excerpts_for
 from components.filters import SearchIndex, build_search_index
-from components.gazetteer import Gazetteer, load_gazetteer
-from components.geocoding import resolve_places
+from components.places.gazetteer import Gazetteer, load_gazetteer
+from components.places.chain import resolve_places
 from components.history import group_milestones, year_bounds
-from components.mapview import arc_bends, drawable
-from components.milestones import load_milestones, milestones_beside
+from components.map.build import arc_bends, drawable
+from components.dataset.milestones import load_milestones, milestones_beside
 from components.models import Dataset, Milestone, Partnership, Place, PlaceRef, Problem
-from components.recordfile import UnusableFile
-from components.records import load_partnerships
+from components.dataset.csvfile import UnusableFile
+from components.dataset.partnerships import load_partnerships
 from components.viewstate import Choices
 
 

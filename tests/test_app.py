@@ -135,7 +135,7 @@ def test_details_panel_shows_the_history_of_a_partnership():
 
 @pytest.mark.parametrize("lang", ["id", "zh"])
 def test_data_problems_are_listed_in_the_readers_language(tmp_path, monkeypatch, lang):
-    from components.i18n import get_translator
+    from components.i18n.translator import get_translator
 
     broken = tmp_path / "partnerships.csv"
     rows = (ROOT / "data" / "partnerships.csv").read_text(encoding="utf-8").splitlines()

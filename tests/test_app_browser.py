@@ -18,14 +18,14 @@ from urllib.parse import parse_qs
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from components.excerpts import excerpts_for
+from components.news.excerpts import excerpts_for
 from components.filters import Filters, apply_filters, describe
 from components.history import network_as_of
-from components.i18n import get_translator
-from components.mapview import place_key
+from components.i18n.translator import get_translator
+from components.map.build import place_key
 from components.pipeline import Prepared, prepare
 from components.ui.details import pair_title
-from components.vocabulary import LEVEL_LABELS, sentence_case
+from components.i18n.vocabulary import LEVEL_LABELS, sentence_case
 from tests.browser import download_csv
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest import run_app
 
-from components import catalogs
-from components.vocabulary import sentence_case
+from components.i18n import catalogs
+from components.i18n.vocabulary import sentence_case
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from components.arcs import (DIGITS, MAX_POINTS, MIN_POINTS, ArcEnds, arc_lonlats, arc_points,
+from components.map.arcs import (DIGITS, MAX_POINTS, MIN_POINTS, ArcEnds, arc_lonlats, arc_points,
                              distance_km, fan_out, interpolate, point_count)
 
 JAKARTA, BEIJING = (-6.2088, 106.8456), (39.9042, 116.4074)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components.articles import (
+from components.news.articles import (
     MAX_ARTICLE_BYTES, load_article, load_articles, split_sentences,
 )
 

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from components.assets import LEAFLET_DIR, ensure_static_assets, leaflet_inline
+from components.map.assets import LEAFLET_DIR, ensure_static_assets, leaflet_inline
 
 
 def tree(root):

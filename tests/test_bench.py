@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from components import bench, benchpeer
-from components.benchdata import synthetic_rows, write_dataset
+from components.bench import run as bench
+from components.bench import peer as benchpeer
+from components.bench.data import synthetic_rows, write_dataset
 from components.cli.bench import _sizes, check_targets, format_table, run as run_cli
-from components.geocoding import resolve_places
-from components.records import load_partnerships
+from components.places.chain import resolve_places
+from components.dataset.partnerships import load_partnerships
 
 SERVER_KEYS = {"rows", "load_s", "geocode_s", "first_run_s", "map_build_s", "map_bytes",
                "filter_s", "filter_samples_s", "filter_map_s", "filter_map_bytes", "map_kept",

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from components.__main__ import main
-from components.articles import Article, load_article, split_sentences
-from components.candidates import find_candidates, stage_of
-from components.textdates import resolve_date
-from components.excerpts import fold_text
-from components.gazetteer import load_gazetteer
-from components.records import load_partnerships
+from components.news.articles import Article, load_article, split_sentences
+from components.news.candidates import find_candidates, stage_of
+from components.news.textdates import resolve_date
+from components.news.excerpts import fold_text
+from components.places.gazetteer import load_gazetteer
+from components.dataset.partnerships import load_partnerships
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "seeds" / "2025-09-xinhua-bharata-kota-kembar.txt"

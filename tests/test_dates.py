@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.dates import format_number, format_partial_date, parse_partial_date
+from components.i18n.formats import format_number, format_partial_date, parse_partial_date
 
 
 @pytest.mark.parametrize(("value", "lang", "expected"), [

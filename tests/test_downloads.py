@@ -9,9 +9,9 @@ from dataclasses import replace
 
 import pytest
 
-from components.downloads import columns_for, neutralise, to_csv
+from components.dataset.writer import columns_for, neutralise, to_csv
 from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
-from components.records import load_partnerships
+from components.dataset.partnerships import load_partnerships
 from tests.test_filters import PARTNERSHIPS
 
 

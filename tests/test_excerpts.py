@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from components.articles import Article, load_article, split_sentences
-from components.excerpts import excerpts_for, find_mentions, fold_text, side_mentions
-from components.gazetteer import load_gazetteer
+from components.news.articles import Article, load_article, split_sentences
+from components.news.excerpts import excerpts_for, find_mentions, fold_text, side_mentions
+from components.places.gazetteer import load_gazetteer
 from components.models import Partnership
 
 ROOT = Path(__file__).resolve().parent.parent

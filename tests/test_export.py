@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from components.__main__ import main
-from components.export import export_geojson, standalone_html
+from components.map.export import export_geojson, standalone_html
 from tests.test_mapview import XSS, sample
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from components.arcs import arc_lonlats
-from components.export import write_html
-from components.mapview import arc_bends, drawable
+from components.map.arcs import arc_lonlats
+from components.map.export import write_html
+from components.map.build import arc_bends, drawable
 from tests.browser import NetworkGuard
 from tests.test_mapview import XSS, sample
 

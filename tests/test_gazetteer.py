@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 from geopy.location import Location
 
-from components.gazetteer import (
+from components.places.gazetteer import (
     COLUMNS,
     GazetteerError,
     GazetteerGeocoder,
     load_gazetteer,
     parse_rows,
 )
-from components.geonames import load_admin1
+from components.places.geonames import load_admin1
 from components.models import PlaceRef
 
 # Reference coordinates of the research dossier's places (name, country, lat, lon).

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from geopy.location import Location
 
-from components.geocache import CacheGeocoder, GeoCache, cache_key, cache_path
+from components.places.cache import CacheGeocoder, GeoCache, cache_key, cache_path
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRY = {"lat": -6.87, "lon": 107.54, "label": "Cimahi", "source": "nominatim"}
@@ -87,7 +87,7 @@ def test_a_missing_folder_is_created(tmp_path):
 
 WRITER = """
 import sys
-from components.geocache import GeoCache
+from components.places.cache import GeoCache
 path, name = sys.argv[1], sys.argv[2]
 for i in range(25):
     GeoCache(path).put(f"{name}-{i}", {"lat": 1.0, "lon": float(i)})

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from geopy.distance import geodesic
 
-from components.gazetteer import load_gazetteer
-from components.geocache import GeoCache
-from components.geocoding import build_chain, resolve_one, resolve_places, resolve_refs
+from components.places.gazetteer import load_gazetteer
+from components.places.cache import GeoCache
+from components.places.chain import build_chain, resolve_one, resolve_places, resolve_refs
 from components.models import Partnership, PlaceRef
 from components.names import compact, strip_prefix
-from components.records import load_partnerships
+from components.dataset.partnerships import load_partnerships
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"  # the research dossier's places and pairs (facts only)
@@ -158,7 +158,7 @@ def test_every_gazetteer_place_resolves_offline(tmp_path):
 
 
 def test_online_is_read_from_the_environment(monkeypatch, tmp_path):
-    from components import geocoding
+    from components.places import chain as geocoding
 
     monkeypatch.setenv("KEMBAR_ONLINE", "1")
     assert geocoding.online_from_env()

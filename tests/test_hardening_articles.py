@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.articles import MAX_ARTICLE_BYTES, Article, ArticleError, load_article, load_articles
+from components.news.articles import MAX_ARTICLE_BYTES, Article, ArticleError, load_article, load_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = (ROOT / "seeds" / "2025-09-xinhua-bharata-kota-kembar.txt").read_bytes()

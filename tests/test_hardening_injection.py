@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from components.assets import STATIC_SUBDIR, leaflet_sources
-from components.downloads import FORMULA_STARTS
-from components.export import standalone_html
+from components.map.assets import STATIC_SUBDIR, leaflet_sources
+from components.dataset.writer import FORMULA_STARTS
+from components.map.export import standalone_html
 from components.pipeline import prepare
 from components.ui.text import highlighted
 from tests.browser import NetworkGuard, StreamlitServer, download_csv

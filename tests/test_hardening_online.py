@@ -26,8 +26,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.geocache import cache_key
-from components.nominatim import MAX_FAILURES, TIMEOUT
+from components.places.cache import cache_key
+from components.places.nominatim import MAX_FAILURES, TIMEOUT
 from tests.jsonserver import JSONHandler
 
 ROOT = Path(__file__).resolve().parent.parent

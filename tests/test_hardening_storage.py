@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.geocache import GeoCache, cache_key
+from components.places.cache import GeoCache, cache_key
 from components.pipeline import prepare
 from tests.test_hardening_online import (
     CACHED, CACHED_AT, HTTPStandIn, point_for, write_cache, write_dataset,
@@ -121,7 +121,7 @@ def test_a_read_only_folder_keeps_the_old_cache_whole(tmp_path, answers, monkeyp
     def read_only(*args, **kwargs):
         raise OSError(30, "Read-only file system", str(tmp_path))
 
-    monkeypatch.setattr("components.geocache.tempfile.NamedTemporaryFile", read_only)
+    monkeypatch.setattr("components.places.cache.tempfile.NamedTemporaryFile", read_only)
     result = prepared(tmp_path, cache)
     assert "Read-only file system" in " ".join(result.geocoding_warnings)
     assert place_of(result, ASKED).resolved_by == "nominatim"

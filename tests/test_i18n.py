@@ -13,8 +13,10 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
-from components import catalogs, models, vocabulary
-from components.i18n import (
+from components import models
+from components.i18n import catalogs
+from components.i18n import vocabulary
+from components.i18n.translator import (
     LANGUAGES, TRANSLATED_LANGUAGES, N_, get_translator, load_translator, main, negotiate_language,
 )
 
@@ -52,7 +54,7 @@ def test_every_message_is_translated(lang):
 
 
 def test_every_marked_string_is_in_the_template():
-    """Fails when code marks a string that `python -m components.i18n extract` has not picked up."""
+    """Fails when code marks a string that `python -m components.i18n.translator extract` has not picked up."""
     template = catalogs.read_template()
     assert catalogs.unextracted_messages(template, catalogs.python_sources()) == []
 

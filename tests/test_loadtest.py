@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from components.cli.loadtest import table
-from components.loadtest import (LINKS, build_scenarios, expected_arcs, percentile,
+from components.bench.loadtest import (LINKS, build_scenarios, expected_arcs, percentile,
                                  run_loadtest)
 from components.pipeline import prepare
 from tests.browser import require_chromium

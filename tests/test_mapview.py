@@ -8,9 +8,9 @@ import re
 import folium
 import pytest
 
-from components.arcs import DIGITS
-from components.mapstyle import ArcsGeoJson, IconImagePath, Legend, OutlinesLayer, TileLayer
-from components.mapview import (arc_bends, arcs_geojson, build_arcs_layer, build_base_map,
+from components.map.arcs import DIGITS
+from components.map.elements import ArcsGeoJson, IconImagePath, Legend, OutlinesLayer, TileLayer
+from components.map.build import (arc_bends, arcs_geojson, build_arcs_layer, build_base_map,
                                 build_full_map, drawable, layer_geojson, place_key)
 from components.models import Partnership, Place, PlaceRef
 

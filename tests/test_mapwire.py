@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from components.mapview import layer_geojson, marker_radius
-from components.mapwire import UNPACK_JS, pack_layer, wire_codes
+from components.map.build import layer_geojson, marker_radius
+from components.map.wire import UNPACK_JS, pack_layer, wire_codes
 from tests.test_mapview import sample
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from components.milestones import latest_stage_milestone, load_milestones
+from components.dataset.milestones import latest_stage_milestone, load_milestones
 from components.models import Milestone
-from components.recordfile import UnusableFile
-from components.records import load_partnerships
+from components.dataset.csvfile import UnusableFile
+from components.dataset.partnerships import load_partnerships
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

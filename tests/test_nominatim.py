@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from components.geocoding import resolve_refs
+from components.places.chain import resolve_refs
 from components.models import PlaceRef
-from components.nominatim import NominatimGeocoder, endpoint
+from components.places.nominatim import NominatimGeocoder, endpoint
 from tests.jsonserver import JSONHandler
 
 pytestmark = pytest.mark.timeout(20)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from components import recordfile
+from components.dataset import csvfile as recordfile
 from components.models import REQUIRED_COLUMNS
-from components.recordchecks import split_sources
-from components.records import load_partnerships
+from components.dataset.checks import split_sources
+from components.dataset.partnerships import load_partnerships
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import recordfile
+from components.dataset import csvfile as recordfile
 from components.cli.validate import run
-from components.milestones import load_milestones
+from components.dataset.milestones import load_milestones
 from components.models import Dataset, Milestone
-from components.recordfile import UnusableFile
-from components.records import load_partnerships
+from components.dataset.csvfile import UnusableFile
+from components.dataset.partnerships import load_partnerships
 
 FIXTURE = (Path(__file__).resolve().parent / "fixtures" / "records_valid.csv").read_bytes()
 FUZZ = settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])

@@ -66,7 +66,7 @@ def _sizes(text: str) -> list[int]:
 
 def run(args: argparse.Namespace) -> int:
     """Run the benchmark, print the table and the targets, write the JSON."""
-    from components.bench import run_bench
+    from components.bench.run import run_bench
 
     browser = not args.no_browser and CHROMIUM.exists()
     if not args.no_browser and not browser:

@@ -14,13 +14,13 @@ import sys
 from pathlib import Path
 
 from components import DATA_PATH, SEEDS_DIR
-from components.articles import Article, ArticleError, load_article, load_articles
-from components.candidates import Candidate, find_candidates
+from components.news.articles import Article, ArticleError, load_article, load_articles
+from components.news.candidates import Candidate, find_candidates
 from components.cli.validate import format_problem
-from components.downloads import to_csv
-from components.gazetteer import GazetteerError, load_gazetteer
+from components.dataset.writer import to_csv
+from components.places.gazetteer import GazetteerError, load_gazetteer
 from components.models import Problem
-from components.records import load_partnerships
+from components.dataset.partnerships import load_partnerships
 
 
 

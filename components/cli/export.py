@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TextIO
 
 from components import DATA_PATH
-from components.export import write_geojson, write_html
-from components.gazetteer import GazetteerError
-from components.geocoding import online_from_env, resolve_places
-from components.mapview import DEFAULT_TILES, drawable
-from components.records import load_partnerships
+from components.map.export import write_geojson, write_html
+from components.places.gazetteer import GazetteerError
+from components.places.chain import online_from_env, resolve_places
+from components.map.build import DEFAULT_TILES, drawable
+from components.dataset.partnerships import load_partnerships
 
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import TextIO
 
 from components import DATA_PATH
-from components.gazetteer import GazetteerError
-from components.geocoding import Resolution, online_from_env, resolve_places
+from components.places.gazetteer import GazetteerError
+from components.places.chain import Resolution, online_from_env, resolve_places
 from components.models import Partnership
-from components.records import load_partnerships
+from components.dataset.partnerships import load_partnerships
 
 HEADER = ("id", "side", "name", "lat", "lon", "resolved_by")
 

@@ -13,7 +13,7 @@ import argparse
 import json
 from pathlib import Path
 
-from components.loadtest import percentile
+from components.bench.loadtest import percentile
 from components import DATA_PATH
 
 
@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the load test; return 0 (clean), 1 (errors) or 2 (could not run)."""
-    from components.loadtest import run_loadtest
+    from components.bench.loadtest import run_loadtest
 
     if not 1 <= args.sessions <= 64 or not 0 < args.seconds <= 3600:
         print("loadtest: --sessions must be 1..64 and --seconds 0..3600")

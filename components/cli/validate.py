@@ -12,11 +12,11 @@ import argparse
 from pathlib import Path
 
 from components import DATA_PATH
-from components.milestones import load_milestones, milestones_beside
+from components.dataset.milestones import load_milestones, milestones_beside
 from components.models import Problem
-from components.recordchecks import shorten
-from components.recordfile import UnusableFile
-from components.records import load_partnerships
+from components.dataset.checks import shorten
+from components.dataset.csvfile import UnusableFile
+from components.dataset.partnerships import load_partnerships
 
 
 

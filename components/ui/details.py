@@ -7,13 +7,13 @@ from typing import Mapping, Sequence
 
 import streamlit as st
 
-from components.dates import format_partial_date
-from components.excerpts import Excerpt
+from components.i18n.formats import format_partial_date
+from components.news.excerpts import Excerpt
 from components.history import timeline
-from components.i18n import Translator
+from components.i18n.translator import Translator
 from components.models import Milestone, Partnership, Place
 from components.ui.text import bold, highlighted, plain
-from components.vocabulary import (CN_LEVEL_LABELS, CONFIDENCE_LABELS, EVENT_LABELS, LEVEL_LABELS,
+from components.i18n.vocabulary import (CN_LEVEL_LABELS, CONFIDENCE_LABELS, EVENT_LABELS, LEVEL_LABELS,
                                    PARTNERSHIP_LABELS, STAGE_LABELS, field_label,
                                    sentence_case)
 

@@ -12,8 +12,8 @@ from babel.lists import format_list
 
 from components.filters import apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of
-from components.i18n import get_translator
-from components.mapview import place_key
+from components.i18n.translator import get_translator
+from components.map.build import place_key
 from components.models import Partnership, Problem
 from components.pipeline import Prepared
 from components.ui import state

@@ -8,10 +8,10 @@ from dataclasses import replace
 import streamlit as st
 
 from components.filters import Filters
-from components.i18n import LANGUAGES, Translator
+from components.i18n.translator import LANGUAGES, Translator
 from components.models import ID_LEVELS, STAGES
 from components.viewstate import ViewState
-from components.vocabulary import LEVEL_LABELS, STAGE_LABELS, field_label, sentence_case
+from components.i18n.vocabulary import LEVEL_LABELS, STAGE_LABELS, field_label, sentence_case
 
 PLAY_DELAY = 1.2  # seconds between years while playing
 

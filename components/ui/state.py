@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.i18n import negotiate_language
+from components.i18n.translator import negotiate_language
 from components.viewstate import Choices, ViewState, params_from_view, view_from_params
 
 STARTED = "_kembar_started"

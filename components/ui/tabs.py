@@ -10,17 +10,17 @@ from babel.numbers import format_decimal
 import pandas as pd
 import streamlit as st
 
-from components.dates import format_partial_date
-from components.downloads import to_csv
-from components.excerpts import Excerpt
-from components.export import export_geojson, standalone_html
+from components.i18n.formats import format_partial_date
+from components.dataset.writer import to_csv
+from components.news.excerpts import Excerpt
+from components.map.export import export_geojson, standalone_html
 from components.history import durations, median_durations, stage_counts_by_year
-from components.i18n import Translator
+from components.i18n.translator import Translator
 from components.models import STAGES, Partnership, Problem
 from components.overview import count_by_level_and_stage, count_by_year, most_connected
 from components.ui.details import pair_title
 from components.ui.text import bold, plain
-from components.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
+from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
 
 
 # Stages from tentative to firm, light to dark (a sequential blue scale readers can order).

@@ -13,7 +13,7 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from components.gazetteer import Gazetteer, load_gazetteer, normalise_country
+from components.places.gazetteer import Gazetteer, load_gazetteer, normalise_country
 
 SOURCE = "nominatim"
 VERSION = "0.1"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from components.articles import Article, Sentence
+from components.news.articles import Article, Sentence
 from components.models import Partnership, PlaceRef
 from components.names import strip_prefix
 

@@ -18,11 +18,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from components.models import EVENTS, STAGES, Milestone, Partnership, Problem
-from components.recordchecks import (
+from components.dataset.checks import (
     Translate, choice_problem, date_problem, length_problem, untranslated, split_sources,
 )
-from components.recordfile import Row, UnusableFile, read_table
-from components.records import SEEDS_DIR, CheckContext, RowReport, check_sources
+from components.dataset.csvfile import Row, UnusableFile, read_table
+from components.dataset.partnerships import SEEDS_DIR, CheckContext, RowReport, check_sources
 
 MILESTONE_COLUMNS = ("partnership", "date", "event", "sources")
 

@@ -14,34 +14,24 @@ from __future__ import annotations
 import asyncio
 import math
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from components.bench.harness import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, StreamlitServer
 from components.filters import apply_filters
-from components import DATA_PATH, ROOT
+from components import DATA_PATH
 from components.pipeline import Prepared, prepare
 from components.viewstate import view_from_params
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-)
+EXTRA_CHROMIUM_ARGS = ("--disable-background-timer-throttling", "--disable-renderer-backgrounding")
 LINKS = ("", "?level=city", "?stage=loi", "?level=province&year_from=2010", "?q=Jawa",
          "?level=regency", "?stage=mou,agreement", "?cn_province=Zhejiang",
          "?id_province=Jawa%20Tengah", "?year_from=2000&year_to=2015", "?lang=id&level=city",
          "?undated=0&stage=exploration,loi")
 SEARCHES = ("Jawa", "Banten", "Guangxi", "Kabupaten", "Zhejiang", "Sumatera", "Bali", "Kota", "")
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SEARCH_BOX = ".st-key-f_q input"  # by widget key: the label is translated under ?lang=
 COUNT_ARCS = """() => {
   if (typeof L === "undefined") return -1;
@@ -109,42 +99,10 @@ def build_scenarios(prepared: Prepared, sessions: int) -> list[Scenario]:
 
 # --- the server ----------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(data_path: Path, log_path: Path, timeout: float = 90) -> tuple[subprocess.Popen, str]:
-    """`streamlit run app.py` on 127.0.0.1, offline; returns the process once it is healthy."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-               "--server.address", "127.0.0.1", "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
-    env = {**os.environ, "KEMBAR_DATA": str(data_path), "KEMBAR_ONLINE": "0", "KEMBAR_TILES": "0"}
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return process, url
-        except OSError:
-            time.sleep(0.3)
-    stop_server(process)
-    raise RuntimeError(f"the app did not start in {timeout:.0f}s; see {log_path}")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+def start_server(data_path: Path, log_dir: Path, timeout: float = 90) -> StreamlitServer:
+    """`streamlit run app.py` on 127.0.0.1, offline; returned once it is healthy."""
+    env = {"KEMBAR_DATA": str(data_path), "KEMBAR_ONLINE": "0", "KEMBAR_TILES": "0"}
+    return StreamlitServer(env=env).start(log_dir, timeout=timeout)
 
 
 def rss_kib(pid: int) -> int:
@@ -244,7 +202,7 @@ async def drive(url: str, pid: int, scenarios: list[Scenario], seconds: float) -
     samples: list[int] = []
     stop = asyncio.Event()
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *EXTRA_CHROMIUM_ARGS])
         context = await browser.new_context(viewport={"width": 1280, "height": 900})
         await context.route("**/*", guard)
         warm = await run_session(context, url, scenarios[0], 0)
@@ -297,12 +255,13 @@ def run_loadtest(sessions: int = 12, seconds: float = 60, *, data_path: Path | s
     data_path = Path(data_path)
     scenarios = build_scenarios(prepare(data_path, online=False), sessions)
     log_dir = Path(log_dir or os.environ.get("TMPDIR", "/tmp"))
-    process, url = start_server(data_path, log_dir / f"kembar-loadtest-{os.getpid()}.log")
+    server = start_server(data_path, log_dir)
+    process, url = server.process, server.url
     try:
         # A thread of its own: the caller may already run an event loop (Playwright's sync API).
         with ThreadPoolExecutor(max_workers=1) as pool:
             measured = pool.submit(asyncio.run, drive(url, process.pid, scenarios, seconds)).result()
     finally:
-        stop_server(process)
+        server.stop()
     return summarise(measured, sessions, seconds)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import folium
 import pandas as pd
 
-from components.assets import ensure_static_assets
-from components.geocoding import resolve_refs
+from components.map.assets import ensure_static_assets
+from components.places.chain import resolve_refs
 from components.models import PlaceRef
 
 SCRIPT_NAME = "peer_app.py"
@@ -31,7 +31,7 @@ import os
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components import benchpeer
+from components.bench import peer as benchpeer
 
 st.set_page_config(page_title="Naive peer", layout="wide")
 

@@ -11,9 +11,10 @@ from geopy.adapters import URLLibAdapter
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from components.gazetteer import Gazetteer, load_gazetteer, name_keys, normalise_country
+from components import DATA_DIR
+from components.places.gazetteer import Gazetteer, load_gazetteer, name_keys, normalise_country
 
-ADMIN1_PATH = Path(__file__).resolve().parent.parent / "data" / "geonames_admin1.csv"
+ADMIN1_PATH = DATA_DIR / "geonames_admin1.csv"
 SOURCE = "geonames"
 
 

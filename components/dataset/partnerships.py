@@ -1,7 +1,7 @@
 """Load data/partnerships.csv: the valid partnerships plus every problem, nothing dropped.
 
 `load_partnerships` never raises for bad input: a file that cannot be used at all comes back
-as a fatal `Dataset` with one problem saying why (see `components.recordfile` for the limits);
+as a fatal `Dataset` with one problem saying why (see `components.dataset.csvfile` for the limits);
 otherwise every row is checked, each problem carries the row's physical line, the column, the
 bad value and a message, and the rows without problems load.
 
@@ -24,11 +24,11 @@ from components.models import (
     Partnership, Problem,
 )
 from components.names import compact, marked_level, official_id_name, strip_prefix
-from components.recordchecks import (
+from components.dataset.checks import (
     Translate, choice_problem, date_problem, length_problem, untranslated, slug_problem, source_problem,
     split_sources,
 )
-from components.recordfile import Row, UnusableFile, read_table
+from components.dataset.csvfile import Row, UnusableFile, read_table
 
 _NONEMPTY = ("id", "id_name", "id_level", "id_province", "cn_level", "cn_province", "stage",
              "sources")

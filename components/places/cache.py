@@ -13,10 +13,11 @@ from geopy.adapters import URLLibAdapter
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from components.gazetteer import normalise_country
+from components import DATA_DIR
+from components.places.gazetteer import normalise_country
 from components.names import compact
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "geocache.json"
+DEFAULT_PATH = DATA_DIR / "geocache.json"
 ENV_CACHE = "KEMBAR_CACHE"
 SOURCE = "cache"
 FORMAT = 1

@@ -6,7 +6,7 @@ where shown, and through `sentence_case` when one starts a label or a table cell
 
 from __future__ import annotations
 
-from components.i18n import N_
+from components.i18n.translator import N_
 
 STAGE_LABELS = {
     "exploration": N_("exploration"),

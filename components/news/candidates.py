@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Protocol
 
-from components.articles import Article, Sentence
-from components.excerpts import FoldedText, Mention, fold_text, side_mentions
+from components.news.articles import Article, Sentence
+from components.news.excerpts import FoldedText, Mention, fold_text, side_mentions
 from components.models import Partnership, PlaceRef
 from components.names import fold, strip_prefix
-from components.records import pair_keys
-from components.textdates import resolve_date
+from components.dataset.partnerships import pair_keys
+from components.news.textdates import resolve_date
 
 
 class PlaceIndex(Protocol):

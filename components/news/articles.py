@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.i18n import N_, Translate, untranslated
+from components.i18n.translator import N_, Translate, untranslated
 from components.models import Problem
 
 MAX_ARTICLE_BYTES = 2_000_000  # a news article is a few kB; anything past 2 MB is not one

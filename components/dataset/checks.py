@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from components.i18n import Translate, untranslated
+from components.i18n.translator import Translate, untranslated
 from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 
 # Indonesia and the People's Republic of China established relations in 1950: no partnership

@@ -4,9 +4,9 @@ Components take a `translate` callable (identity by default); the UI passes
 `get_translator(lang)`, which is such a callable. Strings are marked for extraction with `N_`,
 `_`, `gettext`, `ngettext` or a literal first argument of `translate(...)`.
 
-    python -m components.i18n extract   # code -> messages.pot -> each .po (after new UI strings)
-    python -m components.i18n check     # exit 1 listing untranslated/fuzzy messages in id and zh
-    python -m components.i18n compile   # .po -> .mo (also done automatically at start-up)
+    python -m components.i18n.translator extract   # code -> messages.pot -> each .po (after new UI strings)
+    python -m components.i18n.translator check     # exit 1 listing untranslated/fuzzy messages in id and zh
+    python -m components.i18n.translator compile   # .po -> .mo (also done automatically at start-up)
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from babel import Locale
 
-from components import catalogs
+from components.i18n import catalogs
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English", "zh": "中文"}
 DEFAULT_LANGUAGE = "en"
@@ -105,8 +105,8 @@ def negotiate_language(query_lang: str | None, browser_locale: str | None) -> st
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m components.i18n extract|check|compile`: maintain the catalogs."""
-    parser = argparse.ArgumentParser(prog="python -m components.i18n", description=main.__doc__)
+    """`python -m components.i18n.translator extract|check|compile`: maintain the catalogs."""
+    parser = argparse.ArgumentParser(prog="python -m components.i18n.translator", description=main.__doc__)
     parser.add_argument("command", choices=("extract", "check", "compile"))
     command = parser.parse_args(argv).command
     if command == "extract":

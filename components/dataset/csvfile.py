@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components.models import Problem
-from components.recordchecks import Translate, untranslated, shorten
+from components.dataset.checks import Translate, untranslated, shorten
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000

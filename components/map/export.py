@@ -13,9 +13,9 @@ from typing import Any, Mapping, Sequence
 
 from branca.element import Element
 
-from components.assets import leaflet_inline
-from components.mapstyle import Translate, untranslated
-from components.mapview import DEFAULT_TILES, arcs_geojson, build_full_map
+from components.map.assets import leaflet_inline
+from components.map.elements import Translate, untranslated
+from components.map.build import DEFAULT_TILES, arcs_geojson, build_full_map
 from components.models import Partnership, Place, PlaceRef
 
 

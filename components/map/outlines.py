@@ -1,7 +1,7 @@
 """Country outlines for the offline base map: read data/outlines.geojson; generate it once.
 
 The file is made from Natural Earth's 1:110m admin-0 countries (public domain) by
-`python -m components.outlines SOURCE.shp` (needs the dev-only package pyshp); see
+`python -m components.map.outlines SOURCE.shp` (needs the dev-only package pyshp); see
 data/OUTLINES.md for where SOURCE.shp comes from. At run time only the GeoJSON is read.
 """
 
@@ -13,8 +13,9 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
+from components import DATA_DIR
 
-OUTLINES_PATH = Path(__file__).resolve().parent.parent / "data" / "outlines.geojson"
+OUTLINES_PATH = DATA_DIR / "outlines.geojson"
 # West, south, east, north: Indonesia, China and their neighbours, with room around the view.
 REGION = (30.0, -47.0, 180.0, 72.0)
 DIGITS = 2  # about 1 km; the 1:110m source is far coarser than that
@@ -118,7 +119,7 @@ def read_natural_earth(source: Path) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: write data/outlines.geojson from a Natural Earth shapefile."""
-    parser = argparse.ArgumentParser(prog="python -m components.outlines", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m components.map.outlines", description=__doc__)
     parser.add_argument("source", type=Path, help="Natural Earth 1:110m admin-0 .shp file")
     parser.add_argument("--out", type=Path, default=OUTLINES_PATH, help="output GeoJSON")
     args = parser.parse_args(argv)

@@ -1,7 +1,7 @@
 """The gettext catalog files: extract messages, merge them into the .po files, check, compile.
 
-Layout: `components/locales/messages.pot` (the template) and
-`components/locales/<lang>/LC_MESSAGES/messages.po` (committed); the `.mo` files are compiled
+Layout: `components/i18n/locales/messages.pot` (the template) and
+`components/i18n/locales/<lang>/LC_MESSAGES/messages.po` (committed); the `.mo` files are compiled
 from them at start-up, next to the .po files when that folder is writable, else in a user cache.
 """
 
@@ -21,14 +21,14 @@ from babel.messages.pofile import read_po, write_po
 
 DOMAIN = "messages"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
-PROJECT_ROOT = LOCALES_DIR.parents[1]
+PROJECT_ROOT = LOCALES_DIR.parents[2]
 POT_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
 KEYWORDS = {**DEFAULT_KEYWORDS, "translate": None, "t": None}
 COMMENT_TAGS = ("TRANSLATORS:",)
 # Babel turns "Translations template" into "Indonesian translations" etc. in each .po file.
 _HEADER = (
     "# Translations template for the Kembar interface,"
-    " updated by `python -m components.i18n extract`.\n#"
+    " updated by `python -m components.i18n.translator extract`.\n#"
 )
 
 

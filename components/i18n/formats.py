@@ -8,7 +8,7 @@ import re
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
-from components.i18n import N_, get_translator
+from components.i18n.translator import N_, get_translator
 
 UNDATED = N_("undated")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

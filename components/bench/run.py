@@ -17,20 +17,20 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from components.benchdata import SEED, write_dataset
-from components.benchpeer import write_peer
+from components.bench.data import SEED, write_dataset
+from components.bench.peer import write_peer
 from components.pipeline import DATA_PATH
 
-ROOT = Path(__file__).resolve().parent.parent
+from components import ROOT
+from components.bench.harness import MAP_FRAME, NetworkGuard, StreamlitServer, launch_chromium
 APPS = ("kembar", "peer")
 WORKER_TIMEOUT = 1200
 FILTER_LEVELS, FILTER_BUDGET = ("city", "regency", "province"), 6.0
 MAP_COMPONENT = "streamlit_folium.st_folium"
-MAP_FRAME = f'iframe[title="{MAP_COMPONENT}"]'
+
 # What counts as one drawn arc: Kembar's LineString features; the peer's bare PolyLines.
 COUNT_JS = {
     "kembar": "l => l.feature && l.feature.geometry && l.feature.geometry.type === 'LineString'",
@@ -69,13 +69,13 @@ def _load_times(app: str, csv: Path) -> tuple[float, float, int]:
     """(load + validate s, geocoding s, rows loaded) as each app does them."""
     start = time.perf_counter()
     if app == "kembar":
-        from components.geocoding import resolve_places
-        from components.records import load_partnerships
+        from components.places.chain import resolve_places
+        from components.dataset.partnerships import load_partnerships
         rows = load_partnerships(csv).partnerships
         loaded = time.perf_counter()
         resolve_places(rows, online=False)
     else:
-        from components.benchpeer import locate, read_rows
+        from components.bench.peer import locate, read_rows
         rows = read_rows(csv)
         loaded = time.perf_counter()
         locate(rows)
@@ -86,7 +86,8 @@ def _instrument(app: str) -> list[float]:
     """Time every map build and st_folium call the page makes (patched before the page runs)."""
     import streamlit_folium
 
-    from components import benchpeer, mapview
+    from components.bench import peer as benchpeer
+    from components.map import build as mapview
 
     spent: list[float] = []
     _timed(streamlit_folium, "st_folium", spent)
@@ -159,7 +160,7 @@ def worker(app: str, csv: Path, script: Path) -> dict[str, Any]:
 
 def measure_app(app: str, csv: Path, script: Path) -> dict[str, Any]:
     """Run `worker` in a subprocess (cwd = the project) and return its figures."""
-    command = [sys.executable, "-m", "components.bench", app, str(csv), str(script)]
+    command = [sys.executable, "-m", "components.bench.run", app, str(csv), str(script)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
                           timeout=WORKER_TIMEOUT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     lines = done.stdout.strip().splitlines()
@@ -168,35 +169,8 @@ def measure_app(app: str, csv: Path, script: Path) -> dict[str, Any]:
     return json.loads(lines[-1])
 
 
-@dataclass
-class _Server:
-    """`streamlit run SCRIPT` on 127.0.0.1 for the peer (tests.browser's server runs app.py)."""
-
-    script: Path
-    env: dict[str, str]
-
-    def start(self, log_dir: Path) -> Any:
-        from tests.browser import StreamlitServer, free_port
-
-        server = StreamlitServer(env=self.env, port=free_port())
-        server.log_path = log_dir / f"peer-{server.port}.log"
-        command = [sys.executable, "-m", "streamlit", "run", str(self.script),
-                   "--server.address", "127.0.0.1", "--server.port", str(server.port),
-                   "--server.headless", "true", "--browser.gatherUsageStats", "false",
-                   "--server.fileWatcherType", "none", "--server.enableStaticServing", "true"]
-        with open(server.log_path, "wb") as log:
-            server.process = subprocess.Popen(command, cwd=self.script.parent, stdout=log,
-                                              stderr=subprocess.STDOUT,
-                                              env={**os.environ, **self.env,
-                                                   "PYTHONPATH": str(ROOT)})
-        server._wait_healthy(120)
-        return server
-
-
 def _draw_seconds(browser: Any, url: str, app: str, expected: int) -> float:
     """Seconds from opening the page until Leaflet holds every arc; no request leaves."""
-    from tests.browser import NetworkGuard
-
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     guard = NetworkGuard()
     guard.attach(context)
@@ -227,13 +201,8 @@ def measure_browser(app: str, csv: Path, script: Path, expected: int,
     """Time to draw every arc on a cold server (first visit) and a warm one (second visit)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import StreamlitServer, launch_chromium
-
     env = {"KEMBAR_DATA": str(csv)}
-    if app == "kembar":
-        server = StreamlitServer(env=env).start(log_dir, timeout=120)
-    else:
-        server = _Server(script, env).start(log_dir)
+    server = StreamlitServer(env=env, script=script).start(log_dir, timeout=120)
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)

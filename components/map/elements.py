@@ -15,10 +15,10 @@ from folium.elements import ElementAddToElement
 from branca.element import MacroElement
 from folium.template import Template
 
-from components.arcs import EARTH_RADIUS_KM, KM_PER_POINT, MAX_POINTS, MIN_POINTS
-from components.i18n import N_, Translate, untranslated
-from components.mapwire import UNPACK_JS, pack_layer, wire_codes
-from components.vocabulary import LEVEL_LABELS, STAGE_LABELS, sentence_case
+from components.map.arcs import EARTH_RADIUS_KM, KM_PER_POINT, MAX_POINTS, MIN_POINTS
+from components.i18n.translator import N_, Translate, untranslated
+from components.map.wire import UNPACK_JS, pack_layer, wire_codes
+from components.i18n.vocabulary import LEVEL_LABELS, STAGE_LABELS, sentence_case
 
 # Okabe & Ito (2008), a palette that colour-blind readers can tell apart.
 LEVEL_COLOURS = {"province": "#0072B2", "city": "#D55E00", "regency": "#009E73"}
@@ -67,7 +67,7 @@ def script_json(value: Any) -> str:
 
 # The layer's behaviour, written once in JavaScript instead of one Python style per feature.
 # The page carries each arc as its two endpoints, its fan-out bend and its places' indices;
-# the browser draws the same great circle as components.arcs.arc_points (slerp plus a
+# the browser draws the same great circle as components.map.arcs.arc_points (slerp plus a
 # sideways lift) and copies the places' names into each arc's properties, so a click
 # reports a complete feature while the payload carries every name only once.
 LAYER_JS = """

@@ -12,11 +12,11 @@ from typing import Any, Iterable, Mapping, Sequence
 import folium
 from folium.utilities import JsCode
 
-from components.arcs import DIGITS, ArcEnds, arc_lonlats, fan_out
-from components.mapstyle import (ArcsGeoJson, IconImagePath, Legend, OutlinesLayer,
+from components.map.arcs import DIGITS, ArcEnds, arc_lonlats, fan_out
+from components.map.elements import (ArcsGeoJson, IconImagePath, Legend, OutlinesLayer,
                                  TileLayer, Translate, untranslated)
 from components.models import Partnership, Place, PlaceRef
-from components.outlines import load_outlines
+from components.map.outlines import load_outlines
 
 CENTER = (12.0, 112.0)  # between Java and northern China
 ZOOM = 4

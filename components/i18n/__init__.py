@@ -1,0 +1,1 @@
+"""Which language: the translator, message catalogs, the vocabulary and locale formats."""

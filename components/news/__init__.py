@@ -1,0 +1,1 @@
+"""What the news says: the articles in seeds/, their excerpts, dates in text and candidate ties."""
