@@ -1,0 +1,1 @@
+"""Scripts that regenerate shipped data files from registry packages; never imported by the product."""
