@@ -16,7 +16,7 @@ from components.news.candidates import find_candidates
 from components.i18n.translator import get_translator
 from components.map.build import build_arcs_layer, build_base_map
 from components import DATA_PATH
-from components.pipeline import Prepared, excerpts_by_id, prepare, problems_in
+from components.pipeline import Prepared, excerpts_by_id, excerpts_of, prepare, problems_in
 from components.ui import render_page
 from components.ui.page import Services
 
@@ -73,6 +73,12 @@ def excerpts(_prepared: Prepared, key: tuple[str, float]):
     return excerpts_by_id(_prepared)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def partnership_excerpts(_prepared: Prepared, key: tuple[str, float], partnership_id: str):
+    """One partnership's article passages, for its details: the first screen needs no others."""
+    return excerpts_of(_prepared, partnership_id)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def candidates(_prepared: Prepared, key: tuple[str, float]):
     """The partnerships the articles report that the dataset lacks, once per dataset file."""
@@ -90,6 +96,7 @@ render_page(prepared, Services(
     base_map=base_map,
     arcs_layer=arcs_layer,
     excerpts=lambda: excerpts(prepared, key),
+    excerpts_of=lambda partnership_id: partnership_excerpts(prepared, key, partnership_id),
     candidates=lambda: candidates(prepared, key),
     problems=lambda lang: problems(prepared, key, lang),
     tiles=os.environ.get("KEMBAR_TILES") == "1",

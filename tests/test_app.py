@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import run_app
+from tests.apptest import open_section, run_app
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = list(csv.DictReader((ROOT / "data" / "partnerships.csv").open(encoding="utf-8")))
@@ -142,11 +142,11 @@ def test_data_problems_are_listed_in_the_readers_language(tmp_path, monkeypatch,
     rows[1] = rows[1].replace(",loi,2025-09-05,", ",loi,2025-13-01,")
     broken.write_text("\n".join(rows) + "\n", encoding="utf-8")
     monkeypatch.setenv("KEMBAR_DATA", str(broken))
-    at = run_app(lang=lang)
+    at = open_section(run_app(lang=lang), "problems")
     table = next(d for d in at.dataframe if "message" in d.value.columns).value
     assert list(table["line"]) == [2] and list(table["column"]) == ["date"]
     translated = get_translator(lang)("month {month} does not exist").format(month=13)
     assert "month 13 does not exist" not in translated
     assert table["message"][0] == translated
-    shown = next(d for d in at.dataframe if "id_name" in d.value.columns).value
+    shown = next(d for d in open_section(at, "table").dataframe if "id_name" in d.value.columns).value
     assert len(shown) == TOTAL - 1  # the good rows still load

@@ -24,7 +24,7 @@ from components.dataset.writer import FORMULA_STARTS
 from components.map.export import standalone_html
 from components.pipeline import prepare
 from components.ui.text import highlighted
-from tests.browser import NetworkGuard, StreamlitServer, download_csv
+from tests.browser import NetworkGuard, StreamlitServer, download_csv, open_section
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = ROOT / "data" / "partnerships.csv"
@@ -167,7 +167,7 @@ def test_hostile_dataset_text_is_shown_as_text(hostile_pages, tmp_path):
     zh.get_by_text(f"{SCRIPT}{IMG}", exact=False).first.wait_for(timeout=WAIT)
     name.get_by_text(f"Kota {SVG}", exact=False).first.wait_for(timeout=WAIT)
     assert f"Hangzhou {IMG}" in body_text(name)
-    name.get_by_role("tab", name="Data problems", exact=False).click()
+    open_section(name, "Data problems")
     name.get_by_text("Not placed on the map: Kota", exact=False).first.wait_for(timeout=WAIT)
     name.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
     for page in (notes, zh, name):

@@ -32,7 +32,8 @@ class Services:
 
     base_map: Callable[[str, bool], folium.Map]
     arcs_layer: Callable[[tuple[str, ...], str, str | None], folium.FeatureGroup]
-    excerpts: Callable[[], Mapping[str, Sequence]]
+    excerpts: Callable[[], Mapping[str, Sequence]]  # every partnership's (the Articles section)
+    excerpts_of: Callable[[str], Sequence]  # one partnership's (its details)
     candidates: Callable[[], Sequence]
     problems: Callable[[str], Sequence[Problem]]  # the input files' problems, in a language
     tiles: bool = False
@@ -84,11 +85,12 @@ def render_page(prepared: Prepared, services: Services) -> None:
 
 def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:
     """The partnerships to show, restaged to the as-of year when one is chosen."""
+    # The search index is built on the first search, not on the first page run.
+    index = prepared.search_index if filters.query.strip() else None
     if filters.as_of is None:
-        return apply_filters(prepared.partnerships, filters, search_index=prepared.search_index), ""
+        return apply_filters(prepared.partnerships, filters, search_index=index), ""
     as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
-    shown = apply_filters(as_of.partnerships, replace(filters, as_of=None),
-                          search_index=prepared.search_index)
+    shown = apply_filters(as_of.partnerships, replace(filters, as_of=None), search_index=index)
     return shown, describe_as_of(as_of, t)
 
 
@@ -111,24 +113,40 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
         if chosen:
             p = prepared.by_id[chosen]
             show_details(t, next((s for s in shown if s.id == chosen), p), prepared.places,
-                         services.excerpts().get(chosen, ()), prepared.milestones_by_id.get(chosen, ()))
+                         services.excerpts_of(chosen), prepared.milestones_by_id.get(chosen, ()))
         else:
             st.caption(plain(t("Click an arc or a place on the map, or choose a partnership above, "
                                "to read its sources, history and news.")))
 
 
+SECTIONS = ("table", "overview", "articles", "problems")
+SECTION_KEY = "section"
+DETAILS_DRAWN = "_kembar_details_drawn"  # the selection the details beside the map show
+
+
 def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
+    """The views below the map, behind a row of buttons: none is built until it is opened, so
+    the first screen sends only the map and its details."""
+    st.session_state[DETAILS_DRAWN] = st.session_state.get("selected")
+    _sections(t, prepared, services, shown)
+
+
+@st.fragment
+def _sections(t, prepared: Prepared, services: Services, shown) -> None:
+    """The chosen section alone; opening another reruns this fragment, never the map."""
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
-    count = len(problems) + len(unresolved)
-    names = [t("Table and downloads"), t("Overview"), t("Articles"),
-             t("Data problems ({n})").format(n=count)]
-    table, overview, articles, problems_tab = st.tabs(names)
-    with table:
+    names = {"table": t("Table and downloads"), "overview": t("Overview"), "articles": t("Articles"),
+             "problems": t("Data problems ({n})").format(n=len(problems) + len(unresolved))}
+    chosen = st.segmented_control(t("Below the map"), SECTIONS, format_func=names.__getitem__,
+                                  key=SECTION_KEY, label_visibility="collapsed", width="stretch")
+    if chosen == "table":
         show_table(t, shown, prepared, prepared.dataset.columns)
-    with overview:
+    elif chosen == "overview":
         show_overview(t, shown, prepared)
-    with articles:
+    elif chosen == "articles":
         show_articles(t, prepared, services.excerpts(), services.candidates())
-    with problems_tab:
+    elif chosen == "problems":
         show_problems(t, problems, unresolved, prepared.geocoding_warnings)
+    if st.session_state.get("selected") != st.session_state.get(DETAILS_DRAWN):
+        st.rerun()  # a partnership picked among an article's: the details beside the map follow
