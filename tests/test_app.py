@@ -150,3 +150,20 @@ def test_data_problems_are_listed_in_the_readers_language(tmp_path, monkeypatch,
     assert table["message"][0] == translated
     shown = next(d for d in open_section(at, "table").dataframe if "id_name" in d.value.columns).value
     assert len(shown) == TOTAL - 1  # the good rows still load
+
+
+@pytest.mark.parametrize("params", [
+    {},
+    {"level": "city,regency", "year_from": "1900", "year_to": "2015", "q": "Serang", "undated": "0"},
+    {"lang": "zh", "stage": "mou", "as_of": "1990", "id_province": "Banten"},
+    {"year_to": "2020", "selected": "serang-hangzhou", "as_of": "2010"},
+])
+def test_the_first_run_needs_no_second(monkeypatch, params):
+    """The first run draws the map before the sidebar from the filters the URL seeds; the
+    widgets must then report the same, or the page would run twice before it settles."""
+    import streamlit
+
+    reruns = []
+    monkeypatch.setattr(streamlit, "rerun", lambda *args, **kwargs: reruns.append(args))
+    run_app(**params)
+    assert reruns == []

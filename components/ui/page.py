@@ -10,7 +10,7 @@ import streamlit as st
 
 from babel.lists import format_list
 
-from components.filters import apply_filters, describe, english_list
+from components.filters import Filters, apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of
 from components.i18n.translator import get_translator
 from components.map.build import place_key
@@ -55,15 +55,41 @@ def _years(prepared: Prepared) -> tuple[int, int]:
 def render_page(prepared: Prepared, services: Services) -> None:
     """Lay out the whole page for one rerun."""
     lang = state.current_language()
-    t = get_translator(lang)
     years = _years(prepared)
-    first = state.initial_view(prepared.choices, t)
-    if first is not None:
+    first = state.initial_view(prepared.choices, get_translator(lang))
+    if first is None:
+        lang, filters = _show_sidebar(lang, prepared, years)
+        _show_main(get_translator(lang), prepared, services, filters)
+    else:
+        # A session's first run sends the map before the sidebar's widgets, so the browser
+        # fetches the map's code first; the widgets, seeded from the URL, must then agree.
         seed_widgets(first, years)
+        early = (st.session_state.get("lang") or lang, _as_seeded(first.filters, years))
+        _show_main(get_translator(early[0]), prepared, services, early[1])
+        if _show_sidebar(lang, prepared, years) != early:
+            st.rerun()
+    schedule_next_frame()
+
+
+def _as_seeded(filters: Filters, years: tuple[int, int]) -> Filters:
+    """The filters the sidebar will report once seeded with these (years kept within bounds)."""
+    low, high = years
+    year_from, year_to = max(low, filters.year_from or low), min(high, filters.year_to or high)
+    as_of = None if filters.as_of is None else min(high, max(low, filters.as_of))
+    return replace(filters, year_from=None if year_from <= low else year_from,
+                   year_to=None if year_to >= high else year_to, as_of=as_of)
+
+
+def _show_sidebar(lang: str, prepared: Prepared, years: tuple[int, int]) -> tuple[str, Filters]:
+    """The language and the filters, as the sidebar's widgets say."""
     lang = language_selector(lang)
     t = get_translator(lang)
     filters = show_filters(t, prepared.choices, years)
-    filters = show_as_of(t, filters, years)
+    return lang, show_as_of(t, filters, years)
+
+
+def _show_main(t, prepared: Prepared, services: Services, filters: Filters) -> None:
+    """Title, notices, the sentence of what is shown, the map and details, the sections."""
     st.title(t("Kembar — Indonesia–China sister regions"))
     for notice in state.notices():
         st.warning(plain(notice), icon=":material/info:")
@@ -77,10 +103,8 @@ def render_page(prepared: Prepared, services: Services) -> None:
     if as_of_note:
         st.caption(plain(as_of_note))
     _show_map_and_details(t, prepared, services, shown)
-    view = ViewState(filters, st.session_state.get("selected"), lang)
-    state.write_url(view)
+    state.write_url(ViewState(filters, st.session_state.get("selected"), t.lang))
     _show_tabs(t, prepared, services, shown)
-    schedule_next_frame()
 
 
 def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:
