@@ -231,12 +231,18 @@ def _measure_dataset(label: str, csv: Path, script: Path, apps: tuple[str, ...],
 
 
 def run_bench(sizes: list[int], *, browser: bool = True, scale: list[int] | None = None,
-              seed: int = SEED, log: Callable[[str], None] = print) -> dict[str, Any]:
+              seed: int = SEED, rounds: int = 5,
+              log: Callable[[str], None] = print) -> dict[str, Any]:
     """Measure the real dataset and each synthetic size (both apps), then the scale sizes
     (Kembar only, server side only)."""
-    results = []
+    results, first_screen, load_before = [], None, os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="kembar-bench-") as directory:
         script = write_peer(directory)
+        if browser:
+            from components.bench.firstscreen import measure_first_screen
+
+            log("real: first screen, floor / peer / Kembar side by side in the browser…")
+            first_screen = measure_first_screen(DATA_PATH, script, Path(directory), rounds)
         results.append(_measure_dataset("real", DATA_PATH, script, APPS, browser, log))
         for size in sizes:
             csv = write_dataset(size, directory, seed)
@@ -245,7 +251,7 @@ def run_bench(sizes: list[int], *, browser: bool = True, scale: list[int] | None
             csv = write_dataset(size, directory, seed)
             results.append(_measure_dataset(str(size), csv, script, ("kembar",), False, log))
     return {"seed": seed, "cpus": os.cpu_count(), "python": sys.version.split()[0],
-            "results": results}
+            "load_average": [load_before, os.getloadavg()], "first_screen": first_screen, "results": results}
 
 
 if __name__ == "__main__":
