@@ -16,7 +16,8 @@ from components.news.candidates import find_candidates
 from components.i18n.translator import get_translator
 from components.map.build import build_arcs_layer, build_base_map
 from components import DATA_PATH
-from components.pipeline import Prepared, excerpts_by_id, excerpts_of, prepare, problems_in
+from components.pipeline import Prepared, excerpts_by_id, excerpts_of, problems_in
+from components.prepcache import load_or_prepare
 from components.ui import render_page
 from components.ui.page import Services
 
@@ -34,8 +35,9 @@ def static_assets() -> Path:
 
 @st.cache_resource(show_spinner="Loading and geocoding the dataset…", max_entries=4)
 def prepared_dataset(path: str, modified: float, online: bool) -> Prepared:
-    """The dataset loaded, checked and geocoded; reloaded when the file changes."""
-    return prepare(path, online=online)
+    """The dataset loaded, checked and geocoded; reloaded when the file changes, and read from
+    disk when these exact files were prepared before (components.prepcache)."""
+    return load_or_prepare(path, online=online)
 
 
 def base_map(lang: str, tiles: bool):
