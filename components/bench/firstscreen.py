@@ -11,6 +11,7 @@ this shared machine falls on all three alike. Loopback only: any other request f
 from __future__ import annotations
 
 import statistics
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -61,10 +62,11 @@ def _visit(browser: Any, url: str, ready: Callable[[Any], None]) -> float:
 
 def _servers(csv: Path, peer_script: Path, log_dir: Path) -> dict[str, StreamlitServer]:
     scripts = {"floor": FLOOR, "peer": peer_script, "kembar": ROOT / "app.py"}
+    env = {"KEMBAR_DATA": str(csv), "KEMBAR_CACHE_DIR": tempfile.mkdtemp(dir=log_dir)}  # cold: empty
     servers: dict[str, StreamlitServer] = {}
     try:
         for app in ORDER:
-            servers[app] = StreamlitServer(env={"KEMBAR_DATA": str(csv)}, script=scripts[app])
+            servers[app] = StreamlitServer(env=env, script=scripts[app])
             servers[app].start(log_dir, timeout=120)
     except BaseException:
         for server in servers.values():

@@ -24,7 +24,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 METRICS = (
     ("load_s", "load + validate (s)", "{:.2f}"),
     ("geocode_s", "offline geocoding (s)", "{:.2f}"),
-    ("first_run_s", "first page run, server (s)", "{:.2f}"),
+    ("first_run_s", "first page run, server, files never seen (s)", "{:.2f}"),
+    ("restart_first_run_s", "first page run, fresh server, files seen before (s)", "{:.2f}"),
     ("map_build_s", "map build + st_folium (s)", "{:.2f}"),
     ("map_bytes", "map payload sent (KB)", "kb"),
     ("bytes_per_arc", "payload per partnership (bytes)", "{:,.0f}"),
@@ -181,7 +182,11 @@ def check_targets(report: dict[str, Any]) -> list[str]:
         checks += _first_screen_checks(report["first_screen"])
     for size, row in rows.items():
         if size.isdigit() and int(size) >= 30000:
-            memory, first = row["kembar"]["peak_rss_mb"], row["kembar"]["first_run_s"]
+            memory, k = row["kembar"]["peak_rss_mb"], row["kembar"]
             checks.append((f"{size}: server memory < 1 GB", memory < 1024, f"{memory:,.0f} MB"))
-            checks.append((f"{size}: first page run ≤ 6 s, server", first <= 6, f"{first:.2f} s"))
+            for key, when in (("first_run_s", "files never seen"),
+                              ("restart_first_run_s", "fresh server, files seen before")):
+                if key in k:
+                    checks.append((f"{size}: first page run ≤ 6 s, server, {when}", k[key] <= 6,
+                                   f"{k[key]:.2f} s"))
     return [f"{'met' if ok else 'MISSED'}: {name} ({detail})" for name, ok, detail in checks]
