@@ -11,10 +11,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.map.assets import ensure_static_assets
+from components.map.assets import ensure_static_assets, write_outlines
 from components.news.candidates import find_candidates
 from components.i18n.translator import get_translator
-from components.map.build import build_arcs_layer, build_base_map
+from components.map.build import ASSET_BASE, build_arcs_layer, build_base_map
 from components import DATA_PATH
 from components.pipeline import Prepared, excerpts_by_id, excerpts_of, problems_in
 from components.prepcache import load_or_prepare
@@ -40,10 +40,17 @@ def prepared_dataset(path: str, modified: float, online: bool) -> Prepared:
     return load_or_prepare(path, online=online)
 
 
+@st.cache_resource(show_spinner=False)
+def outlines_url() -> str:
+    """The country outlines as a static file the browser fetches once (not inlined each run)."""
+    return f"{ASSET_BASE}/{write_outlines(static_assets())}"
+
+
 def base_map(lang: str, tiles: bool):
     """The part of the map that never changes with the filters: built afresh each run (cheap),
     because st_folium adds the arcs layer to the map object it is given."""
-    return build_base_map(translate=get_translator(lang), tiles="OpenStreetMap" if tiles else None)
+    return build_base_map(translate=get_translator(lang), tiles="OpenStreetMap" if tiles else None,
+                          outlines_url=outlines_url())
 
 
 def data_path() -> Path:
