@@ -98,3 +98,11 @@ def test_outlines_are_written_once_as_a_file_named_by_their_content(tmp_path):
     inline = build_base_map().get_root().render()
     assert f'fetch("/app/static/kembar/{name}")' in fetched and "fetch(" not in inline
     assert len(inline) - len(fetched) > 0.9 * len((tmp_path / name).read_bytes())
+
+
+def test_an_older_outlines_file_is_removed(tmp_path):
+    from components.map.assets import outlines_name, write_outlines
+
+    (tmp_path / "outlines-000000000000.geojson").write_text("{}")
+    assert write_outlines(tmp_path) == outlines_name()
+    assert [p.name for p in tmp_path.iterdir()] == [outlines_name()]

@@ -65,14 +65,25 @@ def ensure_static_assets(app_dir: Path | str) -> Path:
     return base
 
 
+def _outlines_bytes() -> bytes:
+    return json.dumps(load_outlines(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def outlines_name() -> str:
+    """The outlines' file name under static/kembar/, named by their content."""
+    return f"outlines-{hashlib.sha256(_outlines_bytes()).hexdigest()[:12]}.geojson"
+
+
 def write_outlines(static_base: Path | str) -> str:
     """Put the country outlines under <static_base>/ as a file named by its content, so the
-    browser may keep it for as long as it likes; returns the file's name."""
-    data = json.dumps(load_outlines(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    name = f"outlines-{hashlib.sha256(data).hexdigest()[:12]}.geojson"
+    browser may keep it for as long as it likes (an older version is removed); its name."""
+    data, name = _outlines_bytes(), outlines_name()
     target = Path(static_base) / name
     if not (target.exists() and target.read_bytes() == data):
         _write_atomically(target, data)
+    for old in Path(static_base).glob("outlines-*.geojson"):
+        if old.name != name:
+            old.unlink(missing_ok=True)
     return name
 
 
