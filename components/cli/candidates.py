@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from components import DATA_PATH, SEEDS_DIR
+from components import SEEDS_DIR, settings
 from components.news.articles import Article, ArticleError, load_article, load_articles
 from components.news.candidates import Candidate, find_candidates
 from components.cli.validate import format_problem
@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE",
                         help="article files (default: every *.txt in seeds/)")
     parser.add_argument("--data", type=Path, default=None, metavar="CSV",
-                        help="partnerships file (default: data/partnerships.csv)")
+                        help="partnerships file (default: $KEMBAR_DATA, else data/partnerships.csv)")
     parser.add_argument("--seeds", type=Path, default=None, metavar="DIR",
                         help="articles folder used when no ARTICLE is given (default: seeds/)")
     parser.add_argument("--gazetteer", type=Path, default=None, metavar="CSV",
@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Find the candidates and print them; return the exit status (0 or 2)."""
-    dataset = load_partnerships(args.data or DATA_PATH)
+    dataset = load_partnerships(args.data or settings.current().data)
     if dataset.fatal:
         _report(dataset.problems, "the dataset cannot be used")
         return 2

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from components import DATA_PATH
+from components import settings
 from components.dataset.milestones import load_milestones, milestones_beside
 from components.models import Problem
 from components.dataset.checks import shorten
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("csv", nargs="?", type=Path, default=None, metavar="CSV",
-                        help="partnerships file (default: data/partnerships.csv)")
+                        help="partnerships file (default: $KEMBAR_DATA, else data/partnerships.csv)")
     parser.add_argument("--milestones", type=Path, default=None, metavar="CSV",
                         help="milestones file (default: milestones.csv next to CSV, if present)")
     parser.set_defaults(func=run)
@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Validate the files and print the problems; return the exit status (0, 1 or 2)."""
-    csv_path = args.csv or _shown(DATA_PATH)
+    csv_path = args.csv or _shown(settings.current().data)
     dataset = load_partnerships(csv_path)
     for problem in dataset.problems:
         print(format_problem(problem))

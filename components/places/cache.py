@@ -13,12 +13,11 @@ from geopy.adapters import URLLibAdapter
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from components import DATA_DIR
+from components import settings
 from components.places.gazetteer import normalise_country
 from components.names import compact
 
-DEFAULT_PATH = DATA_DIR / "geocache.json"
-ENV_CACHE = "KEMBAR_CACHE"
+DEFAULT_PATH = settings.DEFAULT_CACHE
 SOURCE = "cache"
 FORMAT = 1
 LOCK_TIMEOUT = 5.0
@@ -26,7 +25,7 @@ LOCK_TIMEOUT = 5.0
 
 def cache_path(path: str | Path | None = None) -> Path:
     """The cache file: the argument, else $KEMBAR_CACHE, else data/geocache.json."""
-    return Path(path or os.environ.get(ENV_CACHE) or DEFAULT_PATH)
+    return Path(path or settings.current().cache)
 
 
 def cache_key(query: str, country: str | None, level: str | None, province: str | None) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,13 +9,13 @@ from typing import Iterable
 
 from geopy.location import Location
 
+from components import settings
 from components.places.gazetteer import Gazetteer, GazetteerGeocoder, load_gazetteer
 from components.places.cache import CacheGeocoder, GeoCache
 from components.places.geonames import GeonamesGeocoder
 from components.models import Partnership, Place, PlaceRef
 from components.places.nominatim import NominatimGeocoder
 
-ENV_ONLINE = "KEMBAR_ONLINE"
 UNRESOLVED = "unresolved"
 
 
@@ -37,8 +36,8 @@ class Resolution:
 
 
 def online_from_env() -> bool:
-    """KEMBAR_ONLINE=1 (or true/yes/on) turns online geocoding on for the app."""
-    return os.environ.get(ENV_ONLINE, "").strip().casefold() in {"1", "true", "yes", "on"}
+    """KEMBAR_ONLINE (1, true, yes or on) turns online geocoding on; see components.settings."""
+    return settings.current().online
 
 
 def place_refs(partnerships: Iterable[Partnership]) -> list[PlaceRef]:

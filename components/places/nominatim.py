@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 from urllib.parse import urlsplit
 
 from geopy.adapters import RequestsAdapter, URLLibAdapter
@@ -13,14 +12,14 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
+from components import settings
 from components.places.gazetteer import Gazetteer, load_gazetteer, normalise_country
 
 SOURCE = "nominatim"
 VERSION = "0.1"
 # ASCII only: HTTP headers are latin-1, an en dash would fail every request.
 USER_AGENT = f"Kembar/{VERSION} (Indonesia-China sister-region map)"
-DEFAULT_URL = "https://nominatim.openstreetmap.org"
-ENV_URL = "KEMBAR_NOMINATIM_URL"
+DEFAULT_URL = settings.DEFAULT_NOMINATIM_URL
 TIMEOUT = 5.0
 MAX_FAILURES = 3
 # OSM country codes that count as each of our countries (China's SARs and Taiwan as China counts).
@@ -31,7 +30,7 @@ ADDRESS_PARTS = ("state", "province", "region", "state_district", "city", "count
 
 def endpoint(url: str | None = None) -> tuple[str, str]:
     """(scheme, domain) from a URL like "http://127.0.0.1:8080"; default $KEMBAR_NOMINATIM_URL."""
-    url = url or os.environ.get(ENV_URL) or DEFAULT_URL
+    url = url or settings.current().nominatim_url
     parts = urlsplit(url if "://" in url else f"https://{url}")
     return parts.scheme or "https", (parts.netloc + parts.path).rstrip("/")
 
