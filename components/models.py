@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 ID_LEVELS = ("province", "city", "regency")
@@ -17,6 +18,23 @@ REQUIRED_COLUMNS = (
 )
 OPTIONAL_COLUMNS = ("fields", "confidence", "notes")
 SOURCE_SEPARATOR = " ; "
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    """A message kept as its English template and values, translated only where it is shown."""
+
+    template: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __init__(self, template: str, **params: object) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "params", tuple(params.items()))
+
+    def text(self, translate: Callable[[str], str] = str) -> str:
+        """The message in the reader's language (`translate` is a Translator), values filled in."""
+        translated = translate(self.template)
+        return translated.format(**dict(self.params)) if self.params else translated
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ import datetime
 import pytest
 
 from components.history import (
-    AsOf, Step, date_key, describe_as_of, durations, group_milestones, median_durations,
-    midpoint, network_as_of, parse_date, stage_as_of, stage_counts_by_year, timeline, year_bounds,
+    AsOf, Step, describe_as_of, durations, group_milestones, median_durations,
+    midpoint, network_as_of, stage_as_of, stage_counts_by_year, timeline, year_bounds,
 )
 from components.models import STAGES, Milestone, Partnership
 
@@ -45,26 +45,6 @@ BY_ID = group_milestones(SEMARANG_MS + FUZHOU_MS + SIDOARJO_MS + BALI_MS + CONTA
 
 
 # --- dates -----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("value, expected", [
-    ("2016", (2016, 0, 0)), ("2016-10", (2016, 10, 0)), ("2016-10-23", (2016, 10, 23)),
-    ("", None), ("2024-02-29", (2024, 2, 29)),
-])
-def test_parse_date(value, expected):
-    assert parse_date(value) == expected
-
-
-@pytest.mark.parametrize("value", ["16", "2016-1", "2016/10", "2016-13", "2023-02-29", "circa 2010"])
-def test_parse_date_rejects_with_the_value(value):
-    with pytest.raises(ValueError, match=repr(value)):
-        parse_date(value)
-
-
-def test_partial_dates_sort_less_precise_first_and_undated_last():
-    dates = ["", "2016-10-23", "2017", "2016-10", "2016", "2016-02-01", "2015-12-31"]
-    assert sorted(dates, key=date_key) == [
-        "2015-12-31", "2016", "2016-02-01", "2016-10", "2016-10-23", "2017", ""]
-
 
 @pytest.mark.parametrize("value, expected", [
     ("2016", datetime.date(2016, 7, 1)), ("2016-10", datetime.date(2016, 10, 15)),

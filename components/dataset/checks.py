@@ -12,26 +12,22 @@ the URL it sits in (query strings such as `?a=1;b=2` survive).
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from components import dates
 from components.i18n.translator import Translate, untranslated
 from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 
-# Indonesia and the People's Republic of China established relations in 1950: no partnership
-# step can be older, so an earlier year is a typo ("0205", "1025").
-MIN_YEAR = 1950
 # Per-column length limits in characters; past them a value is a problem, not a hang.
 LENGTH_LIMITS = {"id": 100, "partnership": 100, "notes": 5000, "sources": 5000, "fields": 1000}
 DEFAULT_LENGTH_LIMIT = 500
 EXTRA_LENGTH_LIMIT = 5000
 SEEDS_PREFIX = "seeds/"
 
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SOURCE_SEPARATOR = re.compile(r"\s+;\s*|;\s+|;(?=https?://|seeds/)", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"[^\W_]|[^\W_][\w-]*[^\W_]")
@@ -79,23 +75,8 @@ def slug_problem(value: str, translate: Translate = untranslated) -> str | None:
 
 def date_problem(value: str, today: datetime.date, translate: Translate = untranslated) -> str | None:
     """Say what is wrong with a partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD), or None."""
-    match = _DATE.fullmatch(value)
-    if not match:
-        return translate("not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    if year < MIN_YEAR:
-        return translate("year {year} is before {minimum}").format(year=year, minimum=MIN_YEAR)
-    if month is not None and not 1 <= month <= 12:
-        return translate("month {month} does not exist").format(month=month)
-    if day is not None:
-        last = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= last:
-            return translate("day {day} does not exist: {year}-{month:02d} has {last} days").format(
-                day=day, year=year, month=month, last=last)
-    if datetime.date(year, month or 1, day or 1) > today:
-        return translate("date is in the future (today is {today})").format(
-            today=today.isoformat())
-    return None
+    message = dates.check(value, today)
+    return None if message is None else message.text(translate)
 
 
 def split_sources(text: str) -> list[str]:

@@ -4,8 +4,8 @@ Columns `partnership,date,event,sources` are required, `notes` optional. Besides
 single values (known partnership id, a date that exists and is not in the future, a known
 event, well-formed sources), the file must agree with partnerships.csv: for a partnership with
 stage-setting milestones (exploration, loi, mou, agreement; contact, renewal and other never set
-the stage), the latest one must carry the partnership's `stage` and `date`. "Latest" follows
-`components.history`: partial dates sort by (year, month or 0, day or 0), ties by file order.
+the stage), the latest one must carry the partnership's `stage` and `date`. Which one is the
+latest is decided by `components.history.latest_stage_milestone`, the rule's only home.
 That disagreement is reported on the milestone's line, naming both sides.
 """
 
@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from components.models import EVENTS, STAGES, Milestone, Partnership, Problem
+from components.history import latest_stage_milestone
+from components.models import EVENTS, Milestone, Partnership, Problem
 from components.dataset.checks import (
     Translate, choice_problem, date_problem, length_problem, untranslated, split_sources,
 )
@@ -90,18 +91,6 @@ def build_milestone(row: Row, by_id: dict[str, Partnership], report: RowReport,
         return None
     return Milestone(partnership, date, event, tuple(split_sources(values["sources"])),
                      values.get("notes", ""), row.line)
-
-
-def date_key(value: str) -> tuple[int, int, int]:
-    """Sort key of a partial date: 2016 < 2016-01 < 2016-10 < 2016-10-23 (as in history)."""
-    parts = [int(part) for part in value.split("-")] if value else []
-    return tuple(parts + [0] * (3 - len(parts)))  # type: ignore[return-value]
-
-
-def latest_stage_milestone(milestones: Iterable[Milestone]) -> Milestone | None:
-    """The stage-setting milestone latest by date, the later line winning a tie."""
-    setting = [milestone for milestone in milestones if milestone.event in STAGES]
-    return max(setting, key=lambda m: (date_key(m.date), m.line), default=None)
 
 
 def check_consistency(milestones: Iterable[Milestone], by_id: dict[str, Partnership],

@@ -25,7 +25,7 @@ DOMAIN = "messages"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 PROJECT_ROOT = LOCALES_DIR.parents[2]
 POT_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
-KEYWORDS = {**DEFAULT_KEYWORDS, "translate": None, "t": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "translate": None, "t": None, "Message": None}
 COMMENT_TAGS = ("TRANSLATORS:",)
 # Babel turns "Translations template" into "Indonesian translations" etc. in each .po file.
 _HEADER = (

@@ -6,13 +6,13 @@ A bad file is reported as a Problem and skipped, never fatal. The format is desc
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from components import dates
 from components.i18n.translator import N_, Translate, untranslated
-from components.models import Problem
+from components.models import Message, Problem
 
 MAX_ARTICLE_BYTES = 2_000_000  # a news article is a few kB; anything past 2 MB is not one
 ARTICLE_SUFFIX = ".txt"
@@ -21,7 +21,6 @@ REQUIRED_KEYS = ("Title", "Date", "Language")
 KNOWN_KEYS = ("Title", "Publisher", "Date", "URL", "Language")
 
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,40}):[ \t]*(.*)$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
 
@@ -167,7 +166,7 @@ def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[tuple[str, str
             raise ArticleError(number, key, value[:200], N_("this key appears twice"))
         problem = _value_problem(key, value)
         if problem:
-            raise ArticleError(number, key, value[:200], problem)
+            raise ArticleError(number, key, value[:200], problem.template, **dict(problem.params))
         if key in KNOWN_KEYS:
             fields[key] = value
         else:
@@ -180,30 +179,17 @@ def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[tuple[str, str
     return fields, extra
 
 
-def _value_problem(key: str, value: str) -> str:
-    """What is wrong with one header value (a message template), or "" when it is fine."""
+def _value_problem(key: str, value: str) -> Message | None:
+    """What is wrong with one header value (a message to translate when shown), or None."""
     if key == "Date":
-        return check_partial_date(value)
+        return dates.check(value)
     if key == "Language" and not _LANGUAGE.match(value):
-        return N_("expected a language code such as `id`, `en` or `zh-Hans`")
+        return Message("expected a language code such as `id`, `en` or `zh-Hans`")
     if key == "URL" and value and not _URL.match(value):
-        return N_("expected an http:// or https:// address")
+        return Message("expected an http:// or https:// address")
     if key == "Title" and not value:
-        return N_("the title is empty")
-    return ""
-
-
-def check_partial_date(value: str) -> str:
-    """What is wrong with a YYYY / YYYY-MM / YYYY-MM-DD date (a message), or "" when it is real."""
-    match = _DATE.match(value)
-    if not match:
-        return N_("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else 0 for part in match.groups())
-    if match[2] and not 1 <= month <= 12:
-        return N_("this month does not exist")
-    if match[3] and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return N_("this day does not exist in its month")
-    return ""
+        return Message("the title is empty")
+    return None
 
 
 # --- sentences --------------------------------------------------------------------------------
