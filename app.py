@@ -78,18 +78,12 @@ def candidates(_prepared: Prepared, key: tuple[str, float]):
     return find_candidates(_prepared.articles, _prepared.partnerships, _prepared.gazetteer)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def problems(_prepared: Prepared, key: tuple[str, float], lang: str):
-    """The input files' problems with their messages in one language."""
-    return problems_in(_prepared, get_translator(lang))
-
-
 key = (str(path), modified(path))
 render_page(prepared, Services(
     base_map=base_map,
     arcs_layer=arcs_layer,
     excerpts=lambda: excerpts(prepared, key),
     candidates=lambda: candidates(prepared, key),
-    problems=lambda lang: problems(prepared, key, lang),
+    problems=lambda lang: problems_in(prepared),
     tiles=config.tiles,
 ))

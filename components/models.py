@@ -39,18 +39,54 @@ class Message:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input file, precise enough to fix by hand."""
+    """One thing wrong with an input file, precise enough to fix by hand.
+
+    The message is kept as its English template and values (`Message`), so it is translated
+    where it is shown (`text(translate)`); `message` is the English text.
+    """
 
     line: int  # 1-based physical line in the file; 0 when the file as a whole is at fault
     column: str  # column name, or "" for the whole row / file
     value: str
-    message: str
+    template: str  # the English message, with {name} placeholders filled from `params`
     file: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+    fatal: bool = False  # the file as a whole cannot be used
+    cause: "Problem | None" = None  # the problem this one follows from (a row left out before)
+
+    @classmethod
+    def of(cls, line: int, column: str, value: str, message: Message, **more: object) -> "Problem":
+        """A problem whose message is a `Message` (template and values)."""
+        return cls(line, column, value, message.template, params=message.params, **more)
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text()
+
+    def text(self, translate: Callable[[str], str] = str) -> str:
+        """The message in the reader's language (`translate` is a Translator)."""
+        translated = translate(self.template)
+        return translated.format(**dict(self.params)) if self.params else translated
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.file else f"line {self.line}"
-        column = f" {self.column}:" if self.column else ""
-        return f"{where}:{column} {self.message}"
+        return self.format()
+
+    def format(self, translate: Callable[[str], str] = str) -> str:
+        """`FILE:LINE: COLUMN: 'value': message`, leaving out the parts that do not apply."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        if not where:
+            where = f"line {self.line}"
+        parts = [where, self.column, shorten(self.value) if self.value else "",
+                 self.text(translate)]
+        return ": ".join(part for part in parts if part)
+
+
+def shorten(value: str, limit: int = 80) -> str:
+    """The value quoted for a message, control characters escaped and long values cut."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value)} characters)"
 
 
 @dataclass(frozen=True)

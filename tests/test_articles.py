@@ -167,10 +167,10 @@ def test_a_missing_folder_is_a_problem_not_an_error(tmp_path):
     assert articles == [] and "does not exist" in problems[0].message
 
 
-def test_problem_messages_go_through_translate(tmp_path):
+def test_problem_messages_are_translated_where_shown(tmp_path):
     _write(tmp_path, "bad.txt", b"no header at all")
-    _, problems = load_articles(tmp_path, translate=lambda text: "<<" + text + ">>")
-    assert problems[0].message.startswith("<<no header")
+    _, problems = load_articles(tmp_path)
+    assert problems[0].text(lambda text: "<<" + text + ">>").startswith("<<no header")
 
 
 @pytest.mark.timeout(60)  # a guard against runaway backtracking, not a speed measurement

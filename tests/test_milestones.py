@@ -9,7 +9,6 @@ import pytest
 
 from components.dataset.milestones import latest_stage_milestone, load_milestones
 from components.models import Milestone
-from components.dataset.csvfile import UnusableFile
 from components.dataset.partnerships import load_partnerships
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,12 +105,11 @@ def test_latest_stage_milestone_orders_partial_dates():
     ("partnership,date\nx,2016\n", "required columns missing: event, sources"),
     ("partnership,date,event,sources,sources\n", "duplicated column names"),
 ])
-def test_unusable_milestones_file_raises_with_a_problem(tmp_path, partnerships, content,
+def test_unusable_milestones_file_is_one_fatal_problem(tmp_path, partnerships, content,
                                                          fragment):
-    with pytest.raises(UnusableFile) as caught:
-        load(tmp_path, content, partnerships)
-    assert fragment in caught.value.problem.message
-    assert caught.value.problem.file == str(tmp_path / "milestones.csv")
+    milestones, (problem,) = load(tmp_path, content, partnerships)
+    assert milestones == () and problem.fatal and fragment in problem.message
+    assert problem.file == str(tmp_path / "milestones.csv")
 
 
 SHIPPED = ROOT / "data" / "milestones.csv"

@@ -353,3 +353,11 @@ def test_shipped_dataset_is_valid_and_sourced():
     assert [str(problem) for problem in dataset.problems] == []
     assert dataset.partnerships and all(p.sources for p in dataset.partnerships)
     assert dataset.rows_read == len(dataset.partnerships)
+
+
+def test_problems_keep_their_template_and_are_translated_where_shown(tmp_path):
+    (problem,) = load_text(tmp_path, csv_text([{**BASE, "date": "2016-13"}])).problems
+    assert problem.template == "month {month} does not exist"
+    assert problem.message == "month 13 does not exist"
+    from components.i18n.translator import get_translator
+    assert problem.text(get_translator("id")) == "bulan 13 tidak ada"

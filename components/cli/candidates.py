@@ -14,11 +14,12 @@ import sys
 from pathlib import Path
 
 from components import SEEDS_DIR, settings
-from components.news.articles import Article, ArticleError, load_article, load_articles
+from components.news.articles import Article, load_article, load_articles
 from components.news.candidates import Candidate, find_candidates
 from components.cli.validate import format_problem
 from components.dataset.writer import to_csv
-from components.places.gazetteer import GazetteerError, load_gazetteer
+from components.errors import UnusableFile
+from components.places.gazetteer import load_gazetteer
 from components.models import Problem
 from components.dataset.partnerships import load_partnerships
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         gazetteer = load_gazetteer(args.gazetteer)
-    except GazetteerError as error:
+    except UnusableFile as error:
         _report(error.problems, "the gazetteer cannot be used")
         return 2
     articles, problems = _articles(args.articles, args.seeds or SEEDS_DIR)
@@ -80,8 +81,8 @@ def _articles(paths: list[Path], seeds_dir: Path) -> tuple[list[Article], list[P
     for path in paths:
         try:
             articles.append(load_article(path))
-        except ArticleError as error:
-            problems.append(error.problem(path))
+        except UnusableFile as error:
+            problems.extend(error.problems)
             continue
         if path.resolve().parent != SEEDS_DIR.resolve():
             print(f"{path}: not in seeds/; copy it there so that its `sources` entry "

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from components import settings
 from components.map.export import write_geojson, write_html
-from components.places.gazetteer import GazetteerError
+from components.errors import UnusableFile
 from components.places.chain import online_from_env, resolve_places
 from components.map.build import DEFAULT_TILES, drawable
 from components.dataset.partnerships import load_partnerships
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
         return 2
     try:
         resolution = resolve_places(dataset.partnerships, online=online_from_env())
-    except GazetteerError as error:
+    except UnusableFile as error:
         print(f"gazetteer unusable: {error}", file=err)
         return 2
     partnerships, places = dataset.partnerships, resolution.places

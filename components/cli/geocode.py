@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from components import settings
-from components.places.gazetteer import GazetteerError
+from components.errors import UnusableFile
 from components.places.chain import Resolution, online_from_env, resolve_places
 from components.models import Partnership
 from components.dataset.partnerships import load_partnerships
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     online = args.online if args.online is not None else online_from_env()
     try:
         resolution = resolve_places(dataset.partnerships, online=online)
-    except GazetteerError as error:
+    except UnusableFile as error:
         print(f"gazetteer unusable: {error}", file=err)
         return 2
     write_rows(dataset.partnerships, resolution, out)

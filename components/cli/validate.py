@@ -14,8 +14,6 @@ from pathlib import Path
 from components import settings
 from components.dataset.milestones import load_milestones, milestones_beside
 from components.models import Problem
-from components.dataset.checks import shorten
-from components.dataset.csvfile import UnusableFile
 from components.dataset.partnerships import load_partnerships
 
 
@@ -48,14 +46,12 @@ def run(args: argparse.Namespace) -> int:
     milestones_path = args.milestones or _milestones_next_to(csv_path)
     if milestones_path is None:
         return status
-    try:
-        milestones, problems = load_milestones(milestones_path, dataset.partnerships)
-    except UnusableFile as error:
-        print(format_problem(error.problem))
-        print(f"{milestones_path}: cannot use this file")
-        return 2
+    milestones, problems = load_milestones(milestones_path, dataset.partnerships)
     for problem in problems:
         print(format_problem(problem))
+    if any(problem.fatal for problem in problems):
+        print(f"{milestones_path}: cannot use this file")
+        return 2
     lines = {problem.line for problem in problems}
     valid = sum(1 for milestone in milestones if milestone.line not in lines)
     print(f"{milestones_path}: {valid} rows valid, {len(lines)} rows with problems")
@@ -63,11 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_problem(problem: Problem) -> str:
-    """`FILE:LINE: COLUMN: 'value': message`, leaving out the parts that do not apply."""
-    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-    parts = [where, problem.column, shorten(problem.value) if problem.value else "",
-             problem.message]
-    return ": ".join(part for part in parts if part)
+    """`FILE:LINE: COLUMN: 'value': message`: the one form every command prints problems in."""
+    return problem.format()
 
 
 def _milestones_next_to(csv_path: Path) -> Path | None:

@@ -18,11 +18,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from components.history import latest_stage_milestone
-from components.models import EVENTS, Milestone, Partnership, Problem
-from components.dataset.checks import (
-    Translate, choice_problem, date_problem, length_problem, untranslated, split_sources,
-)
-from components.dataset.csvfile import Row, UnusableFile, read_table
+from components.models import EVENTS, Message, Milestone, Partnership, Problem
+from components.dataset.checks import choice_problem, date_problem, length_problem, split_sources
+from components.dataset.csvfile import Row, read_table
+from components.errors import UnusableFile
 from components.dataset.partnerships import SEEDS_DIR, CheckContext, RowReport, check_sources
 
 MILESTONE_COLUMNS = ("partnership", "date", "event", "sources")
@@ -34,17 +33,18 @@ def milestones_beside(partnerships_path: str | os.PathLike) -> Path:
 
 
 def load_milestones(path: str | os.PathLike, partnerships: Iterable[Partnership], *,
-                    seeds_dir: Path | None = None, today: datetime.date | None = None,
-                    translate: Translate = untranslated
+                    seeds_dir: Path | None = None, today: datetime.date | None = None
                     ) -> tuple[tuple[Milestone, ...], tuple[Problem, ...]]:
-    """The valid milestones and every problem; raise UnusableFile (with `.problem`) if unusable."""
+    """The valid milestones and every problem; never raises for bad input.
+
+    A file that cannot be used at all gives no milestones and its problem (`fatal=True`).
+    """
     label = str(path)
     try:
-        table = read_table(path, MILESTONE_COLUMNS, translate)
+        table = read_table(path, MILESTONE_COLUMNS)
     except UnusableFile as error:
-        raise UnusableFile(replace(error.problem, file=label)) from error
-    context = CheckContext(Path(seeds_dir or SEEDS_DIR), today or datetime.date.today(),
-                           translate)
+        return (), error.in_file(label).problems
+    context = CheckContext(Path(seeds_dir or SEEDS_DIR), today or datetime.date.today())
     by_id = {partnership.id: partnership for partnership in partnerships}
     milestones, problems = [], list(table.problems)
     first_seen: dict[tuple[str, str, str], int] = {}
@@ -54,13 +54,13 @@ def load_milestones(path: str | os.PathLike, partnerships: Iterable[Partnership]
         if milestone is not None:
             key = (milestone.partnership, milestone.date, milestone.event)
             if key in first_seen:
-                report.add("", " ".join(key), translate(
-                    "same milestone as line {line}").format(line=first_seen[key]))
+                report.add("", " ".join(key), Message("same milestone as line {line}",
+                                                      line=first_seen[key]))
             first_seen.setdefault(key, row.line)
         problems.extend(report.problems)
         if milestone is not None and not report.problems:
             milestones.append(milestone)
-    problems.extend(check_consistency(milestones, by_id, translate))
+    problems.extend(check_consistency(milestones, by_id))
     ordered = sorted(problems, key=lambda problem: problem.line)
     return tuple(milestones), tuple(replace(p, file=label) for p in ordered)
 
@@ -68,23 +68,20 @@ def load_milestones(path: str | os.PathLike, partnerships: Iterable[Partnership]
 def build_milestone(row: Row, by_id: dict[str, Partnership], report: RowReport,
                     context: CheckContext) -> Milestone | None:
     """The row as a Milestone, or None when it has problems (each one reported)."""
-    translate = context.translate
     values = dict(row.values)
     for column, value in values.items():
-        message = length_problem(column, value, translate)
-        if message:
-            report.add(column, value, message)
+        report.add_if(column, value, length_problem(column, value))
     for column in MILESTONE_COLUMNS:
         if not values[column] and report.ok(column):
-            report.add(column, "", translate("required value is empty"))
+            report.add(column, "", Message("required value is empty"))
     partnership, date, event = values["partnership"], values["date"], values["event"].lower()
     if report.ok("partnership") and partnership not in by_id:
-        report.add("partnership", partnership, translate(
+        report.add("partnership", partnership, Message(
             "unknown partnership id (not in the partnerships file, or its row has problems)"))
     if report.ok("date"):
-        report.add_if("date", date, date_problem(date, context.today, translate))
+        report.add_if("date", date, date_problem(date, context.today))
     if report.ok("event"):
-        report.add_if("event", values["event"], choice_problem(event, EVENTS, translate))
+        report.add_if("event", values["event"], choice_problem(event, EVENTS))
     if report.ok("sources"):
         check_sources(values["sources"], report, context)
     if report.problems:
@@ -93,8 +90,8 @@ def build_milestone(row: Row, by_id: dict[str, Partnership], report: RowReport,
                      values.get("notes", ""), row.line)
 
 
-def check_consistency(milestones: Iterable[Milestone], by_id: dict[str, Partnership],
-                      translate: Translate = untranslated) -> list[Problem]:
+def check_consistency(milestones: Iterable[Milestone], by_id: dict[str, Partnership]
+                      ) -> list[Problem]:
     """A problem for each partnership whose stage and date differ from its latest milestone."""
     grouped: dict[str, list[Milestone]] = {}
     for milestone in milestones:
@@ -106,9 +103,13 @@ def check_consistency(milestones: Iterable[Milestone], by_id: dict[str, Partners
         if latest is None or (latest.event, latest.date) == (partnership.stage, partnership.date):
             continue
         column = "event" if latest.event != partnership.stage else "date"
-        problems.append(Problem(latest.line, column, f"{latest.event} {latest.date}", translate(
-            "the latest stage-setting milestone of {id} is {event} {date}, but the partnerships "
-            "file (line {line}) says {stage} {pdate}").format(
-            id=partnership_id, event=latest.event, date=latest.date, line=partnership.line,
-            stage=partnership.stage, pdate=partnership.date or translate("(no date)"))))
+        values = dict(id=partnership_id, event=latest.event, date=latest.date,
+                      line=partnership.line, stage=partnership.stage, pdate=partnership.date)
+        if partnership.date:
+            message = Message("the latest stage-setting milestone of {id} is {event} {date}, but "
+                              "the partnerships file (line {line}) says {stage} {pdate}", **values)
+        else:
+            message = Message("the latest stage-setting milestone of {id} is {event} {date}, but "
+                              "the partnerships file (line {line}) says {stage} (no date)", **values)
+        problems.append(Problem.of(latest.line, column, f"{latest.event} {latest.date}", message))
     return problems

@@ -21,14 +21,14 @@ from pathlib import Path
 from components import SEEDS_DIR
 from components.models import (
     CN_LEVELS, CONFIDENCES, ID_LEVELS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STAGES, Dataset,
-    Partnership, Problem,
+    Message, Partnership, Problem,
 )
 from components.names import compact, marked_level, official_id_name, strip_prefix
 from components.dataset.checks import (
-    Translate, choice_problem, date_problem, length_problem, untranslated, slug_problem, source_problem,
-    split_sources,
+    choice_problem, date_problem, length_problem, slug_problem, source_problem, split_sources,
 )
-from components.dataset.csvfile import Row, UnusableFile, read_table
+from components.dataset.csvfile import Row, read_table
+from components.errors import UnusableFile
 
 _NONEMPTY = ("id", "id_name", "id_level", "id_province", "cn_level", "cn_province", "stage",
              "sources")
@@ -39,11 +39,10 @@ _CHOICES = {"id_level": ID_LEVELS, "cn_level": CN_LEVELS, "stage": STAGES,
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What row checks need beyond the row: where seeds live, today's date, the language."""
+    """What row checks need beyond the row: where seeds live and today's date."""
 
     seeds_dir: Path = SEEDS_DIR
     today: datetime.date = field(default_factory=datetime.date.today)
-    translate: Translate = untranslated
 
 
 class RowReport:
@@ -54,11 +53,11 @@ class RowReport:
         self.problems: list[Problem] = []
         self.bad: set[str] = set()
 
-    def add(self, column: str, value: str, message: str) -> None:
-        self.problems.append(Problem(self.line, column, value, message))
+    def add(self, column: str, value: str, message: Message) -> None:
+        self.problems.append(Problem.of(self.line, column, value, message))
         self.bad.add(column)
 
-    def add_if(self, column: str, value: str, message: str | None) -> None:
+    def add_if(self, column: str, value: str, message: Message | None) -> None:
         if message:
             self.add(column, value, message)
 
@@ -67,16 +66,14 @@ class RowReport:
 
 
 def load_partnerships(path: str | os.PathLike, *, seeds_dir: Path | None = None,
-                      today: datetime.date | None = None,
-                      translate: Translate = untranslated) -> Dataset:
+                      today: datetime.date | None = None) -> Dataset:
     """Read and validate a partnerships CSV; never raises for bad input (see module doc)."""
     label = str(path)
     try:
-        table = read_table(path, REQUIRED_COLUMNS, translate)
+        table = read_table(path, REQUIRED_COLUMNS)
     except UnusableFile as error:
-        return Dataset(problems=(replace(error.problem, file=label),), fatal=True)
-    context = CheckContext(Path(seeds_dir or SEEDS_DIR), today or datetime.date.today(),
-                           translate)
+        return Dataset(problems=error.in_file(label).problems, fatal=True)
+    context = CheckContext(Path(seeds_dir or SEEDS_DIR), today or datetime.date.today())
     partnerships, problems = check_rows(table.rows, context)
     ordered = sorted((*table.problems, *problems), key=lambda problem: problem.line)
     return Dataset(tuple(partnerships), tuple(replace(p, file=label) for p in ordered),
@@ -90,17 +87,16 @@ def check_rows(rows: tuple[Row, ...], context: CheckContext
     problems: list[Problem] = []
     first_id: dict[str, int] = {}
     first_pair: dict[tuple, int] = {}
-    translate = context.translate
     for row in rows:
         report = RowReport(row.line)
         candidate = build_partnership(row, report, context)
         row_id = row.values["id"]
         if report.ok("id") and row_id in first_id:
-            report.add("id", row_id, translate("duplicate id; first used on line {line}").format(
-                line=first_id[row_id]))
+            report.add("id", row_id, Message("duplicate id; first used on line {line}",
+                                             line=first_id[row_id]))
         first_id.setdefault(row_id, row.line)
         if all(report.ok(column) for column in _PAIR_COLUMNS):
-            _check_pair(candidate, report, first_pair, translate)
+            _check_pair(candidate, report, first_pair)
         if report.problems:
             problems.extend(report.problems)
         else:
@@ -112,17 +108,14 @@ def build_partnership(row: Row, report: RowReport, context: CheckContext) -> Par
     """The row as a Partnership with names normalised; valid only if `report` has no problems."""
     values = dict(row.values)
     for column, value in values.items():
-        message = length_problem(column, value, context.translate)
-        if message:
-            report.add(column, value, message)
-    _check_required(values, report, context.translate)
-    _check_choices(values, report, context.translate)
-    _check_names(values, report, context.translate)
+        report.add_if(column, value, length_problem(column, value))
+    _check_required(values, report)
+    _check_choices(values, report)
+    _check_names(values, report)
     if values["id"] and report.ok("id"):
-        report.add_if("id", values["id"], slug_problem(values["id"], context.translate))
+        report.add_if("id", values["id"], slug_problem(values["id"]))
     if values["date"] and report.ok("date"):
-        report.add_if("date", values["date"],
-                      date_problem(values["date"], context.today, context.translate))
+        report.add_if("date", values["date"], date_problem(values["date"], context.today))
     sources = check_sources(values["sources"], report, context) if report.ok("sources") else ()
     known = set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
     return Partnership(
@@ -140,52 +133,51 @@ def check_sources(text: str, report: RowReport, context: CheckContext,
     """The source entries of a cell, reporting each malformed URL or seeds/ name on its own."""
     sources = tuple(split_sources(text))
     for source in sources:
-        message = source_problem(source, context.seeds_dir, context.translate)
+        message = source_problem(source, context.seeds_dir)
         if message:
-            report.problems.append(Problem(report.line, column, source, message))
+            report.problems.append(Problem.of(report.line, column, source, message))
     return sources
 
 
-def _check_required(values: dict[str, str], report: RowReport, translate: Translate) -> None:
+def _check_required(values: dict[str, str], report: RowReport) -> None:
     for column in _NONEMPTY:
         if not values[column] and report.ok(column):
-            report.add(column, "", translate("required value is empty"))
+            report.add(column, "", Message("required value is empty"))
     if not values["cn_name"] and not values["cn_name_zh"]:
-        report.add("cn_name", "", translate(
+        report.add("cn_name", "", Message(
             "cn_name and cn_name_zh are both empty; give at least one"))
 
 
-def _check_choices(values: dict[str, str], report: RowReport, translate: Translate) -> None:
+def _check_choices(values: dict[str, str], report: RowReport) -> None:
     """Levels, stage and confidence: lower-cased, then one of the allowed values."""
     for column, allowed in _CHOICES.items():
         value = values.get(column, "")
         if value and report.ok(column):
             values[column] = value.lower()
-            report.add_if(column, value, choice_problem(value.lower(), allowed, translate))
+            report.add_if(column, value, choice_problem(value.lower(), allowed))
 
 
-def _check_names(values: dict[str, str], report: RowReport, translate: Translate) -> None:
+def _check_names(values: dict[str, str], report: RowReport) -> None:
     """Put id_name in its official form; its own Kota/Kabupaten/Provinsi must match id_level."""
     raw, level = values["id_name"], values["id_level"]
     if not raw or not report.ok("id_name") or not report.ok("id_level"):
         return
     marked = marked_level(raw)
     if marked in ID_LEVELS and marked != level:
-        report.add("id_level", level, translate(
-            "id_name {name} names a {marked}, but id_level is {level}").format(
+        report.add("id_level", level, Message(
+            "id_name {name} names a {marked}, but id_level is {level}",
             name=repr(raw), marked=marked, level=level))
         return
     values["id_name"] = official_id_name(raw, level)
 
 
-def _check_pair(partnership: Partnership, report: RowReport, first_pair: dict[tuple, int],
-                translate: Translate) -> None:
+def _check_pair(partnership: Partnership, report: RowReport, first_pair: dict[tuple, int]) -> None:
     """The same Indonesian partner with the same Chinese partner must not appear twice."""
     keys = pair_keys(partnership)
     earlier = next((first_pair[key] for key in keys if key in first_pair), None)
     if earlier is not None:
         pair = f"{partnership.id_name} – {partnership.cn_name or partnership.cn_name_zh}"
-        report.add("", pair, translate("same partners as line {line}").format(line=earlier))
+        report.add("", pair, Message("same partners as line {line}", line=earlier))
         return
     for key in keys:
         first_pair[key] = partnership.line

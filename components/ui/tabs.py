@@ -185,7 +185,7 @@ def show_problems(t: Translator, problems: Sequence[Problem], unresolved, warnin
         return
     if problems:
         st.dataframe(pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column,
-                                    "value": p.value[:200], "message": p.message} for p in problems]),
+                                    "value": p.value[:200], "message": p.text(t)} for p in problems]),
                      hide_index=True, width="stretch", column_config={
                          "file": t("File"), "line": t("Line"), "column": t("Column"),
                          "value": t("Value"), "message": t("Problem")})
