@@ -16,7 +16,7 @@ from pathlib import Path
 from components import SEEDS_DIR, settings
 from components.news.articles import Article, load_article, load_articles
 from components.news.candidates import Candidate, find_candidates
-from components.cli.validate import format_problem
+
 from components.dataset.writer import to_csv
 from components.errors import UnusableFile
 from components.places.gazetteer import load_gazetteer
@@ -92,7 +92,7 @@ def _articles(paths: list[Path], seeds_dir: Path) -> tuple[list[Article], list[P
 
 def _report(problems: tuple[Problem, ...] | list[Problem], conclusion: str) -> None:
     for problem in problems:
-        print(format_problem(problem), file=sys.stderr)
+        print(problem.format(), file=sys.stderr)
     if conclusion:
         print(conclusion, file=sys.stderr)
 
