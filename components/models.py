@@ -16,7 +16,7 @@ REQUIRED_COLUMNS = (
     "cn_name", "cn_name_zh", "cn_level", "cn_province",
     "stage", "date", "sources",
 )
-OPTIONAL_COLUMNS = ("fields", "confidence", "notes")
+OPTIONAL_COLUMNS = ("fields", "confidence", "notes", "checked")
 SOURCE_SEPARATOR = " ; "
 
 
@@ -109,6 +109,10 @@ class Partnership:
     notes: str = ""
     line: int = 0  # line of the row in its file, for messages
     extra: tuple[tuple[str, str], ...] = ()  # further optional columns, in file order
+    checked: str = ""  # "YYYY-MM-DD": when the row's sources were last read; "" when unknown
+    # The row's problems when it is kept despite them: each was in a column whose value is
+    # then treated as unknown (date, fields, confidence, notes, checked).
+    problems: tuple[Problem, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -176,3 +180,16 @@ class Dataset:
     fatal: bool = False  # the file could not be used at all
     rows_read: int = 0
     columns: tuple[str, ...] = field(default=())
+    # Rows left out, by id, with the first problem that left each out (for follow-on problems).
+    dropped: tuple[tuple[str, Problem], ...] = ()
+    warnings: tuple[Problem, ...] = ()  # worth a look, never a reason to leave a row out
+
+    @property
+    def flagged(self) -> tuple[Partnership, ...]:
+        """The rows kept with problems (each problem's value treated as unknown)."""
+        return tuple(p for p in self.partnerships if p.problems)
+
+    @property
+    def dropped_count(self) -> int:
+        """Rows of the file that are not in `partnerships` (a problem left each out)."""
+        return self.rows_read - len(self.partnerships)

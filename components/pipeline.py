@@ -21,7 +21,9 @@ from components.places.chain import resolve_places
 from components.history import group_milestones, year_bounds
 from components.map.build import arc_bends, drawable
 from components.dataset.milestones import load_milestones, milestones_beside
-from components.models import Dataset, Milestone, Partnership, Place, PlaceRef, Problem
+from components.models import (
+    Dataset, Message, Milestone, Partnership, Place, PlaceRef, Problem,
+)
 from components.dataset.partnerships import load_partnerships
 from components.viewstate import Choices
 
@@ -50,6 +52,22 @@ class Prepared:
         return self.dataset.partnerships
 
     # Computed on first use and kept: every rerun asks for them, and they never change.
+    # What the page's headline and notices need to say about the file (issue 14).
+    @property
+    def rows_in_file(self) -> int:
+        """Data rows in the partnerships file (blank lines not counted)."""
+        return self.dataset.rows_read
+
+    @property
+    def rows_dropped(self) -> int:
+        """Rows of the file left out: a problem in a column the map cannot do without."""
+        return self.dataset.dropped_count
+
+    @property
+    def rows_flagged(self) -> tuple[Partnership, ...]:
+        """Rows kept with problems (their bad values unknown); each lists `problems`."""
+        return self.dataset.flagged
+
     @cached_property
     def drawable_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in drawable(self.partnerships, self.places))
@@ -103,9 +121,14 @@ def _load_milestones(data_path: Path, dataset: Dataset, seeds_dir: Path | str,
                      ) -> tuple[tuple[Milestone, ...], tuple[Problem, ...]]:
     """The milestones beside the dataset; an unusable file is one problem, never an error."""
     path = milestones_beside(data_path)
-    if dataset.fatal or not path.exists():
+    if dataset.fatal:
         return (), ()
-    return load_milestones(path, dataset.partnerships, seeds_dir=seeds_dir)
+    if not path.exists():
+        return (), (Problem.of(0, "", "", Message(
+            "there is no milestones.csv beside the dataset: the partnerships' histories are "
+            "missing"), file=str(path)),)
+    return load_milestones(path, dataset.partnerships, seeds_dir=seeds_dir,
+                           dropped=dataset.dropped)
 
 
 def problems_in(prepared: Prepared) -> tuple[Problem, ...]:

@@ -1,7 +1,11 @@
 """`python -m components validate [CSV] [--milestones CSV]`: check the data files, line by line.
 
 Prints `FILE:LINE: COLUMN: 'value': message` for each problem, then a summary per file.
-Exit status: 0 every row valid, 1 some row has a problem, 2 a file cannot be used at all.
+A row whose problems are only in date, fields, confidence, notes or checked is kept with those
+values unknown, but it still counts as a row with problems. A confirmed row citing only lists or
+secondary mentions (data/README.md, "Kinds of source") gets a warning, marked `(warning)`.
+Exit status: 0 every row valid (warnings or not), 1 some row has a problem, 2 a file cannot be
+used at all.
 Milestones are checked when given with --milestones, and otherwise when a `milestones.csv`
 lies next to the partnerships file (for the default dataset: data/milestones.csv).
 """
@@ -40,13 +44,19 @@ def run(args: argparse.Namespace) -> int:
     if dataset.fatal:
         print(f"{csv_path}: cannot use this file")
         return 2
-    valid = len(dataset.partnerships)
+    for warning in dataset.warnings:
+        print(f"{format_problem(warning)} (warning)")
+    if dataset.flagged:
+        print(f"{csv_path}: {len(dataset.flagged)} rows with problems kept, their bad values "
+              "unknown")
+    valid = len(dataset.partnerships) - len(dataset.flagged)
     print(f"{csv_path}: {valid} rows valid, {dataset.rows_read - valid} rows with problems")
     status = 1 if dataset.problems else 0
     milestones_path = args.milestones or _milestones_next_to(csv_path)
     if milestones_path is None:
         return status
-    milestones, problems = load_milestones(milestones_path, dataset.partnerships)
+    milestones, problems = load_milestones(milestones_path, dataset.partnerships,
+                                           dropped=dataset.dropped)
     for problem in problems:
         print(format_problem(problem))
     if any(problem.fatal for problem in problems):

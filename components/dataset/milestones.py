@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,11 +33,14 @@ def milestones_beside(partnerships_path: str | os.PathLike) -> Path:
 
 
 def load_milestones(path: str | os.PathLike, partnerships: Iterable[Partnership], *,
-                    seeds_dir: Path | None = None, today: datetime.date | None = None
+                    seeds_dir: Path | None = None, today: datetime.date | None = None,
+                    dropped: Iterable[tuple[str, Problem]] = ()
                     ) -> tuple[tuple[Milestone, ...], tuple[Problem, ...]]:
     """The valid milestones and every problem; never raises for bad input.
 
     A file that cannot be used at all gives no milestones and its problem (`fatal=True`).
+    `dropped` (`Dataset.dropped`) names the partnerships left out and why: a milestone of one
+    of them is a follow-on problem whose `cause` is the problem that left the row out.
     """
     label = str(path)
     try:
@@ -50,7 +53,7 @@ def load_milestones(path: str | os.PathLike, partnerships: Iterable[Partnership]
     first_seen: dict[tuple[str, str, str], int] = {}
     for row in table.rows:
         report = RowReport(row.line)
-        milestone = build_milestone(row, by_id, report, context)
+        milestone = build_milestone(row, by_id, report, context, dict(dropped))
         if milestone is not None:
             key = (milestone.partnership, milestone.date, milestone.event)
             if key in first_seen:
@@ -66,7 +69,8 @@ def load_milestones(path: str | os.PathLike, partnerships: Iterable[Partnership]
 
 
 def build_milestone(row: Row, by_id: dict[str, Partnership], report: RowReport,
-                    context: CheckContext) -> Milestone | None:
+                    context: CheckContext, dropped: Mapping[str, Problem] | None = None
+                    ) -> Milestone | None:
     """The row as a Milestone, or None when it has problems (each one reported)."""
     values = dict(row.values)
     for column, value in values.items():
@@ -77,7 +81,8 @@ def build_milestone(row: Row, by_id: dict[str, Partnership], report: RowReport,
     partnership, date, event = values["partnership"], values["date"], values["event"].lower()
     if report.ok("partnership") and partnership not in by_id:
         report.add("partnership", partnership, Message(
-            "unknown partnership id (not in the partnerships file, or its row has problems)"))
+            "unknown partnership id (not in the partnerships file, or its row has problems)"),
+            cause=(dropped or {}).get(partnership))
     if report.ok("date"):
         report.add_if("date", date, date_problem(date, context.today))
     if report.ok("event"):
@@ -111,5 +116,7 @@ def check_consistency(milestones: Iterable[Milestone], by_id: dict[str, Partners
         else:
             message = Message("the latest stage-setting milestone of {id} is {event} {date}, but "
                               "the partnerships file (line {line}) says {stage} (no date)", **values)
-        problems.append(Problem.of(latest.line, column, f"{latest.event} {latest.date}", message))
+        cause = next((p for p in partnership.problems if p.column == "date"), None)
+        problems.append(Problem.of(latest.line, column, f"{latest.event} {latest.date}", message,
+                                   cause=cause))
     return problems

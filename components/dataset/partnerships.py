@@ -3,7 +3,11 @@
 `load_partnerships` never raises for bad input: a file that cannot be used at all comes back
 as a fatal `Dataset` with one problem saying why (see `components.dataset.csvfile` for the limits);
 otherwise every row is checked, each problem carries the row's physical line, the column, the
-bad value and a message, and the rows without problems load.
+bad value and a message. A row whose problems are all in `SOFT_COLUMNS` (date, fields,
+confidence, notes, checked) is kept with those values unknown and its problems on
+`Partnership.problems`; a row with any other problem is left out (`Dataset.dropped`).
+Confirmed rows citing only lists or secondary mentions get a warning (`Dataset.warnings`, see
+`components.dataset.sourcekinds`).
 
 On input, `id_name` may be written as `Kab. Bogor`, `Makassar City`, `Bogor Regency` or bare
 with its level; it is stored in the official form (`Kabupaten Bogor`, `Kota Makassar`) by
@@ -28,11 +32,14 @@ from components.dataset.checks import (
     choice_problem, date_problem, length_problem, slug_problem, source_problem, split_sources,
 )
 from components.dataset.csvfile import Row, read_table
+from components.dataset.sourcekinds import secondary_only_warnings
 from components.errors import UnusableFile
 
 _NONEMPTY = ("id", "id_name", "id_level", "id_province", "cn_level", "cn_province", "stage",
              "sources")
 _PAIR_COLUMNS = ("id_name", "id_level", "id_province", "cn_name", "cn_level", "cn_province")
+# A problem in one of these leaves the row in, with that value unknown; any other leaves it out.
+SOFT_COLUMNS = ("date", "fields", "confidence", "notes", "checked")
 _CHOICES = {"id_level": ID_LEVELS, "cn_level": CN_LEVELS, "stage": STAGES,
             "confidence": CONFIDENCES}
 
@@ -43,18 +50,20 @@ class CheckContext:
 
     seeds_dir: Path = SEEDS_DIR
     today: datetime.date = field(default_factory=datetime.date.today)
+    file: str = ""  # the file's name, as problems carry it
 
 
 class RowReport:
     """The problems of one row; a column reported once is not checked again."""
 
-    def __init__(self, line: int) -> None:
-        self.line = line
+    def __init__(self, line: int, file: str = "") -> None:
+        self.line, self.file = line, file
         self.problems: list[Problem] = []
         self.bad: set[str] = set()
 
-    def add(self, column: str, value: str, message: Message) -> None:
-        self.problems.append(Problem.of(self.line, column, value, message))
+    def add(self, column: str, value: str, message: Message, cause: Problem | None = None) -> None:
+        self.problems.append(Problem.of(self.line, column, value, message, file=self.file,
+                                        cause=cause))
         self.bad.add(column)
 
     def add_if(self, column: str, value: str, message: Message | None) -> None:
@@ -73,22 +82,30 @@ def load_partnerships(path: str | os.PathLike, *, seeds_dir: Path | None = None,
         table = read_table(path, REQUIRED_COLUMNS)
     except UnusableFile as error:
         return Dataset(problems=error.in_file(label).problems, fatal=True)
-    context = CheckContext(Path(seeds_dir or SEEDS_DIR), today or datetime.date.today())
-    partnerships, problems = check_rows(table.rows, context)
-    ordered = sorted((*table.problems, *problems), key=lambda problem: problem.line)
-    return Dataset(tuple(partnerships), tuple(replace(p, file=label) for p in ordered),
-                   rows_read=table.rows_read, columns=table.header)
+    context = CheckContext(Path(seeds_dir or SEEDS_DIR), today or datetime.date.today(), label)
+    partnerships, problems, dropped = check_rows(table.rows, context)
+    shape = tuple(replace(problem, file=label) for problem in table.problems)
+    ordered = sorted((*shape, *problems), key=lambda problem: problem.line)
+    return Dataset(tuple(partnerships), tuple(ordered), rows_read=table.rows_read,
+                   columns=table.header, dropped=tuple(dropped.items()),
+                   warnings=tuple(replace(warning, file=label)
+                                  for warning in secondary_only_warnings(partnerships)))
 
 
 def check_rows(rows: tuple[Row, ...], context: CheckContext
-               ) -> tuple[list[Partnership], list[Problem]]:
-    """Check each row and the rows against each other (ids and pairs used twice)."""
+               ) -> tuple[list[Partnership], list[Problem], dict[str, Problem]]:
+    """Check each row and the rows against each other (ids and pairs used twice).
+
+    Returns the rows kept (clean, or flagged with problems only in `SOFT_COLUMNS`), every
+    problem, and the first problem of each row left out, by its id.
+    """
     accepted: list[Partnership] = []
     problems: list[Problem] = []
+    dropped: dict[str, Problem] = {}
     first_id: dict[str, int] = {}
     first_pair: dict[tuple, int] = {}
     for row in rows:
-        report = RowReport(row.line)
+        report = RowReport(row.line, context.file)
         candidate = build_partnership(row, report, context)
         row_id = row.values["id"]
         if report.ok("id") and row_id in first_id:
@@ -97,11 +114,20 @@ def check_rows(rows: tuple[Row, ...], context: CheckContext
         first_id.setdefault(row_id, row.line)
         if all(report.ok(column) for column in _PAIR_COLUMNS):
             _check_pair(candidate, report, first_pair)
-        if report.problems:
-            problems.extend(report.problems)
-        else:
-            accepted.append(candidate)
-    return accepted, problems
+        problems.extend(report.problems)
+        if all(problem.column in SOFT_COLUMNS for problem in report.problems):
+            accepted.append(flagged(candidate, report.problems))
+        elif row_id:
+            dropped.setdefault(row_id, report.problems[0])
+    return accepted, problems, dropped
+
+
+def flagged(partnership: Partnership, problems: list[Problem]) -> Partnership:
+    """The row kept with its problems, each bad value treated as unknown (empty)."""
+    if not problems:
+        return partnership
+    unknown = {problem.column: () if problem.column == "fields" else "" for problem in problems}
+    return replace(partnership, **unknown, problems=tuple(problems))
 
 
 def build_partnership(row: Row, report: RowReport, context: CheckContext) -> Partnership:
@@ -114,8 +140,11 @@ def build_partnership(row: Row, report: RowReport, context: CheckContext) -> Par
     _check_names(values, report)
     if values["id"] and report.ok("id"):
         report.add_if("id", values["id"], slug_problem(values["id"]))
-    if values["date"] and report.ok("date"):
-        report.add_if("date", values["date"], date_problem(values["date"], context.today))
+    for column in ("date", "checked"):
+        if values.get(column) and report.ok(column):
+            report.add_if(column, values[column], date_problem(values[column], context.today))
+    if values.get("checked") and report.ok("checked") and len(values["checked"]) != 10:
+        report.add("checked", values["checked"], Message("expected a full date, YYYY-MM-DD"))
     sources = check_sources(values["sources"], report, context) if report.ok("sources") else ()
     known = set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
     return Partnership(
@@ -125,7 +154,8 @@ def build_partnership(row: Row, report: RowReport, context: CheckContext) -> Par
         cn_province=values["cn_province"], stage=values["stage"], date=values["date"],
         sources=sources, fields=_split_fields(values.get("fields", "")),
         confidence=values.get("confidence", ""), notes=values.get("notes", ""), line=row.line,
-        extra=tuple((name, value) for name, value in values.items() if name not in known))
+        extra=tuple((name, value) for name, value in values.items() if name not in known),
+        checked=values.get("checked", ""))
 
 
 def check_sources(text: str, report: RowReport, context: CheckContext,
@@ -135,7 +165,8 @@ def check_sources(text: str, report: RowReport, context: CheckContext,
     for source in sources:
         message = source_problem(source, context.seeds_dir)
         if message:
-            report.problems.append(Problem.of(report.line, column, source, message))
+            report.problems.append(Problem.of(report.line, column, source, message,
+                                              file=report.file))
     return sources
 
 
