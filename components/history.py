@@ -129,17 +129,6 @@ def latest_stage_milestone(milestones: Iterable[Milestone]) -> Milestone | None:
     return latest_stage_step(sorted(milestones, key=lambda milestone: milestone.line))
 
 
-def stage_as_of(partnership: Partnership, steps: Sequence[Step] | None, year: int) -> str | None:
-    """The stage at the end of `year`; None when not begun by then or never dated.
-
-    `steps` is `timeline(partnership, ...)`; None stands for a partnership without milestones.
-    """
-    if steps is None:
-        steps = timeline(partnership, ())
-    step = latest_stage_step(steps, year)
-    return step.event if step else None
-
-
 def is_dated(steps: Sequence[Step]) -> bool:
     """Whether any stage-setting step has a date, i.e. whether the path can be placed in time."""
     return any(step.sets_stage and step.date for step in steps)
@@ -167,12 +156,13 @@ def network_as_of(partnerships: Iterable[Partnership],
     return AsOf(year, tuple(drawn), undated, not_started)
 
 
-def describe_as_of(as_of: AsOf, translate: Callable[[str], str] = lambda s: s) -> str:
+def describe_as_of(as_of: AsOf, translate: Callable[[str], str] = lambda s: s,
+                   number: Callable[[int], str] = str) -> str:
     """The notice under an "as of" map: how many partnerships could not be placed in time."""
     if not as_of.undated_count:
         return ""
     return translate("Partnerships without a known date, not shown: {count}").format(
-        count=as_of.undated_count)
+        count=number(as_of.undated_count))
 
 
 def stage_counts_by_year(partnerships: Iterable[Partnership],
