@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from components.i18n.translator import Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership, Place, PlaceRef
-from components.names import fold
+from components.names import CJK_CLASS, fold
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS
 
 NGettext = Callable[[str, str, int], str]
@@ -71,7 +71,7 @@ class AliasSource(Protocol):
     def aliases(self, ref: PlaceRef) -> tuple[str, ...]: ...
 
 
-_CJK_RUNS = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)")
+_CJK_RUNS = re.compile(f"([{CJK_CLASS}]+)")
 
 
 def search_words(text: str) -> tuple[str, ...]:
