@@ -12,8 +12,9 @@ Conventions, decided here once:
   begin a partnership on the map: a partnership is drawn from its first dated stage-setting step.
 * The stage as of a year is that of the *latest* stage-setting step dated in or before it, not the
   highest stage reached: Bali–Hainan signed an MoU in 2015 and a sister-province LoI in 2023, and
-  as of 2023 the sister relationship stands at the LoI. This matches the milestone validator,
-  which compares a partnership's current stage with its latest stage-setting milestone.
+  as of 2023 the sister relationship stands at the LoI. `latest_stage_step` is this rule's only
+  home: the milestone validator (`dataset/milestones.py`) asks it for the latest milestone, which
+  must agree with the partnership's current stage and date.
 * A partnership with no stage-setting milestone gets one implicit step from its own stage and
   date (the issue's rule for a partnership without milestones, extended to one whose milestones
   are only contacts, renewals or other events, so its current stage is never lost).
