@@ -36,6 +36,9 @@ class Message:
         translated = translate(self.template)
         return translated.format(**dict(self.params)) if self.params else translated
 
+    def __str__(self) -> str:
+        return self.text()
+
 
 @dataclass(frozen=True)
 class Problem:

@@ -36,7 +36,7 @@ class Prepared:
     data_path: Path
     dataset: Dataset
     places: Mapping[PlaceRef, Place]
-    geocoding_warnings: tuple[str, ...]
+    geocoding_warnings: tuple[Message, ...]  # translated where shown
     milestones_by_id: Mapping[str, tuple[Milestone, ...]]
     milestone_problems: tuple[Problem, ...]
     articles: tuple[Article, ...]

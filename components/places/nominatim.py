@@ -13,6 +13,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from components import settings
+from components.models import Message
 from components.places.gazetteer import Gazetteer, load_gazetteer, normalise_country
 
 SOURCE = "nominatim"
@@ -55,7 +56,7 @@ class NominatimGeocoder(Geocoder):
         self.max_failures = max_failures
         self.failures = 0  # consecutive
         self.skipped = 0  # queries not asked once stopped
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
 
     @property
     def stopped(self) -> bool:
@@ -75,8 +76,9 @@ class NominatimGeocoder(Geocoder):
         accepted = [a for a in answers if self.acceptable(a.raw, country, province)]
         if not accepted:
             if answers:
-                self.warnings.append(f"nominatim: {query!r}: {len(answers)} candidate(s) rejected, "
-                                     f"none inside {province or country}")
+                self.warnings.append(Message(
+                    "nominatim: {query}: {count} candidate(s) rejected, none inside {where}",
+                    query=repr(query), count=len(answers), where=province or country))
             return None
         return accepted[0] if exactly_one else accepted
 
@@ -97,10 +99,12 @@ class NominatimGeocoder(Geocoder):
 
     def _fail(self, query: str, error: Exception) -> None:
         self.failures += 1
-        self.warnings.append(f"nominatim: {query!r}: {type(error).__name__}: {error}")
+        self.warnings.append(Message("nominatim: {query}: {error}", query=repr(query),
+                                     error=f"{type(error).__name__}: {error}"))
         if self.stopped:
-            self.warnings.append(f"nominatim: stopped after {self.failures} failures in a row; "
-                                 "the remaining places are resolved offline only")
+            self.warnings.append(Message(
+                "nominatim: stopped after {count} failures in a row; the remaining places are "
+                "resolved offline only", count=self.failures))
         return None
 
     def acceptable(self, raw: dict, country: str | None, province: str | None) -> bool:

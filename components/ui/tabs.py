@@ -15,7 +15,7 @@ from components.news.excerpts import Excerpt
 from components.map.export import export_geojson, standalone_html
 from components.history import durations, median_durations, stage_counts_by_year
 from components.i18n.translator import Translator
-from components.models import STAGES, Partnership, Problem
+from components.models import STAGES, Message, Partnership, Problem
 from components.overview import count_by_level_and_stage, count_by_year, most_connected
 from components.ui.details import pair_title
 from components.ui.text import bold, plain
@@ -178,7 +178,8 @@ def _select_from(key: str) -> None:
     st.session_state[key] = None
 
 
-def show_problems(t: Translator, problems: Sequence[Problem], unresolved, warnings: Sequence[str]) -> None:
+def show_problems(t: Translator, problems: Sequence[Problem], unresolved,
+                  warnings: Sequence[Message]) -> None:
     """Everything that was not loaded or not placed, with where to fix it."""
     if not problems and not unresolved and not warnings:
         st.success(plain(t("Every row is valid and every place is on the map.")))
@@ -193,4 +194,4 @@ def show_problems(t: Translator, problems: Sequence[Problem], unresolved, warnin
         st.error(plain(t("Not placed on the map: {name} ({province}), in row {id} (line {line}).").format(
             name=place.ref.name, province=place.ref.province, id=p.id, line=p.line)))
     for warning in warnings:
-        st.warning(plain(warning))
+        st.warning(plain(warning.text(t)))
