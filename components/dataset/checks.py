@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from components import dates
-from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Message, shorten  # noqa: F401
+from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Message
 
 # Per-column length limits in characters; past them a value is a problem, not a hang.
 LENGTH_LIMITS = {"id": 100, "partnership": 100, "notes": 5000, "sources": 5000, "fields": 1000}
