@@ -148,3 +148,16 @@ def test_a_dataset_without_milestones_says_the_histories_are_missing(tmp_path):
     (problem,) = prepared.milestone_problems
     assert "histories are missing" in problem.message and problem.file.endswith("milestones.csv")
     assert not problem.fatal and prepared.rows_in_file == 6 and prepared.rows_dropped == 0
+
+
+def test_a_kept_row_with_a_bad_date_is_the_cause_of_the_disagreement(tmp_path):
+    lines = (FIXTURES / "records_valid.csv").read_text(encoding="utf-8").splitlines()
+    lines = [line.replace(",mou,2018-10-24,", ",mou,2018-13-24,") for line in lines]
+    data = tmp_path / "partnerships.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dataset = load_partnerships(data, today=TODAY)
+    (kept,) = [p for p in dataset.partnerships if p.id == "semarang-nanjing"]
+    assert kept.date == "" and kept.problems == dataset.problems
+    _, problems = load(tmp_path, HEADER + GOOD, dataset.partnerships)
+    (problem,) = problems
+    assert "(no date)" in problem.message and problem.cause == kept.problems[0]
