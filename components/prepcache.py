@@ -5,8 +5,8 @@ of one. The file is named by a hash of everything the result is made from: the d
 milestones, the articles in `seeds/`, the geocoding cache, the gazetteer, the installed GeoNames
 data and Kembar's own code, so any change to one of them makes a new entry and an old entry is
 never read. Online geocoding is never cached here (its answers can change). The folder is
-$KEMBAR_CACHE_DIR, else `.prepared/` beside the geocoding cache (`data/` by default); when it
-cannot be written the app works as before, preparing on every start.
+`prepared/` in $KEMBAR_CACHE_DIR, else `.prepared/` beside the geocoding cache (`data/` by
+default); when it cannot be written the app works as before, preparing on every start.
 """
 
 from __future__ import annotations
@@ -18,19 +18,19 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from components import DATA_DIR, ROOT, SEEDS_DIR
+from components import DATA_DIR, ROOT, SEEDS_DIR, settings
 from components.dataset.milestones import milestones_beside
 from components.pipeline import Prepared, prepare
 from components.places.cache import cache_path
 
-ENV_DIR = "KEMBAR_CACHE_DIR"
 KEEP = 4  # entries kept; older ones are removed when a new one is written
 _CODE = ROOT / "components"
 
 
 def cache_dir() -> Path:
-    """$KEMBAR_CACHE_DIR, else `.prepared/` in the geocoding cache's folder."""
-    return Path(os.environ.get(ENV_DIR) or cache_path().parent / ".prepared")
+    """`prepared/` in $KEMBAR_CACHE_DIR, else `.prepared/` in the geocoding cache's folder."""
+    chosen = settings.current().cache_dir
+    return chosen / "prepared" if chosen else cache_path().parent / ".prepared"
 
 
 def _feed(digest, path: Path) -> None:

@@ -12,6 +12,7 @@ from babel.lists import format_list
 
 from components.filters import Filters, apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of
+from components.i18n.formats import format_number
 from components.i18n.translator import get_translator
 from components.map.build import place_key
 from components.models import Partnership, Problem
@@ -95,9 +96,10 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters) -> N
         st.warning(plain(notice), icon=":material/info:")
     if prepared.dataset.fatal:
         st.error(plain(t("The dataset could not be loaded: {problem}").format(
-            problem=prepared.dataset.problems[0] if prepared.dataset.problems else "")))
+            problem=prepared.dataset.problems[0].format(t) if prepared.dataset.problems else "")))
     shown, as_of_note = _shown(prepared, filters, t)
     sentence = describe(filters, len(shown), len(prepared.partnerships), translate=t,
+                        number=lambda n: format_number(n, t.lang),
                         ngettext=t.ngettext, join=list_joiner(t))
     st.markdown(bold(sentence))
     if as_of_note:
@@ -115,7 +117,7 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
         return apply_filters(prepared.partnerships, filters, search_index=index), ""
     as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
     shown = apply_filters(as_of.partnerships, replace(filters, as_of=None), search_index=index)
-    return shown, describe_as_of(as_of, t)
+    return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
 
 
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
@@ -131,7 +133,7 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
         hidden = len(shown) - len(ids)
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
-                               "see Data problems.").format(n=hidden)))
+                               "see Data problems.").format(n=format_number(hidden, t.lang))))
     with details_column:
         chosen = pick_partnership(t, shown, t.lang)
         if chosen:
@@ -160,8 +162,9 @@ def _sections(t, prepared: Prepared, services: Services, shown) -> None:
     """The chosen section alone; opening another reruns this fragment, never the map."""
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
+    count = format_number(len(problems) + len(unresolved), t.lang)
     names = {"table": t("Table and downloads"), "overview": t("Overview"), "articles": t("Articles"),
-             "problems": t("Data problems ({n})").format(n=len(problems) + len(unresolved))}
+             "problems": t("Data problems ({n})").format(n=count)}
     chosen = st.segmented_control(t("Below the map"), SECTIONS, format_func=names.__getitem__,
                                   key=SECTION_KEY, label_visibility="collapsed", width="stretch")
     if chosen == "table":
