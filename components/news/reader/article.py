@@ -1,0 +1,119 @@
+"""Read one article as an editor would: who agreed with whom, at what stage, and when.
+
+The pipeline: places named (mentions) -> their roles -> passages with stage and date -> pairs
+-> for each pair, the deciding passage, the date, a confidence and the reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from components.news.articles import Article
+from components.news.reader.cues import PARTNERSHIP
+from components.news.reader.mentions import find_mentions
+from components.news.reader.pairs import (PairEvidence, Passage, build_passages, context,
+                                          deciding, drop_context_pairs, find_pairs,
+                                          main_parties, passage_bounds)
+from components.news.reader.places import Place, PlaceIndex, load_places
+from components.news.reader.roles import Role, assign_roles
+
+PRECISION = {4: 1, 7: 2, 10: 3}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One pair an article reports, as the reader understood it."""
+
+    id_place: Place
+    cn_place: Place
+    stage: str
+    date: str  # partial ISO, "" when neither the text nor the article gives one
+    evidence: tuple[tuple[int, int], ...]  # (start, end) in the article's text; deciding first
+    highlights: tuple[tuple[int, int], ...]  # the names, cue and date within the text
+    confidence: float  # 0..1: the share of the reader's cues that agree
+    reasons: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the reader found in an article: its findings and every place's role."""
+
+    findings: tuple[Finding, ...]
+    roles: tuple[Role, ...]
+
+
+def read_article(article: Article, index: PlaceIndex | None = None) -> Reading:
+    """The pairs an article reports, with their evidence."""
+    index = index or load_places()
+    text = article.text
+    if not PARTNERSHIP.search(f"{article.title}\n{text}".casefold()):
+        return Reading((), ())  # a courtesy visit, a trade fair: nothing about a partnership
+    cuts = passage_bounds(text, [(s.start, s.end) for s in article.sentences])
+    roles = assign_roles(text, find_mentions(text, index), [(a, b) for _, a, b in cuts], index)
+    passages = build_passages(text, cuts, roles, article.date)
+    pairs = drop_context_pairs(find_pairs(passages, main_parties(roles, index)), passages,
+                               index)
+    findings = [f for pair in pairs
+                if (f := _finding(pair, passages, pairs, article, roles)) is not None]
+    return Reading(tuple(findings), tuple(roles))
+
+
+def _finding(pair: PairEvidence, passages: list[Passage], pairs: list[PairEvidence],
+             article: Article, roles: list[Role]) -> Finding | None:
+    """One pair's stage, date, evidence, confidence and reasons."""
+    numbers = context(pair, passages, [p for p in pairs if p is not pair])
+    chosen = deciding(pair, passages, numbers)
+    if chosen is None:
+        return None
+    passage = passages[chosen]
+    date, date_reason, warnings = _date(chosen, passages, numbers, article.date)
+    reasons = [_pair_reason(pair, len(pair.direct)),
+               f"stage {passage.stage.stage} from “{passage.stage.cue}”", date_reason]
+    score = (2 if pair.direct else 1) + (1 if passage.stage.instrument else 0.5)
+    score += 1 if date_reason.startswith("date read") else 0
+    score += 0.5 if len(pair.direct) + len(pair.one_sided) > 1 else 0
+    known = [p.name for p in (pair.id_place, pair.cn_place) if not p.known]
+    if known:
+        reasons.append("new to the dataset: " + ", ".join(known))
+    spans = _highlights(pair, passage, roles)
+    evidence = [(passage.start, passage.end)] + [
+        (passages[n].start, passages[n].end) for n in (*pair.direct, *pair.one_sided)
+        if n != chosen]
+    confidence = round(max(0.0, min(1.0, (score - 0.5 * bool(warnings)) / 4.5)), 2)
+    return Finding(pair.id_place, pair.cn_place, passage.stage.stage, date,
+                   tuple(dict.fromkeys(evidence)), spans, confidence, tuple(reasons),
+                   tuple(warnings))
+
+
+def _pair_reason(pair: PairEvidence, together: int) -> str:
+    if together:
+        return f"both named as parties in {together} passage(s) with a partnership cue"
+    return "one party named with a signed instrument; the other is the article's main party"
+
+
+def _date(chosen: int, passages: list[Passage], numbers: list[int],
+          article_date: str) -> tuple[str, str, list[str]]:
+    """The date of the deciding passage, else of its neighbours, else the article's."""
+    passage = passages[chosen]
+    neighbours = [chosen] + [n for n in (chosen + 1, chosen - 1) if 0 <= n < len(passages)
+                             and abs(passages[n].sentence - passage.sentence) <= 1
+                             and n in numbers]
+    for n in neighbours:
+        found = passages[n].date
+        if found:
+            warnings = [found.warning] if found.warning else []
+            return found.iso, f"date read in the text: “{found.written}”", warnings
+    lead = next((p.date for p in passages if p.sentence == 0 and p.date), None)
+    if lead:
+        warnings = [lead.warning] if lead.warning else []
+        return lead.iso, f"date of the report's lead: “{lead.written}”", warnings
+    return article_date, "no date in the text: the article's own date", []
+
+
+def _highlights(pair: PairEvidence, passage: Passage,
+                roles: list[Role]) -> tuple[tuple[int, int], ...]:
+    """The names of the pair inside the deciding passage, for highlighting."""
+    keys = {pair.id_place.key, pair.cn_place.key}
+    return tuple((r.mention.start, r.mention.end) for r in roles
+                 if r.mention.place.key in keys and passage.start <= r.mention.start < passage.end)
