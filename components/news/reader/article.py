@@ -51,7 +51,7 @@ def read_article(article: Article, index: PlaceIndex | None = None) -> Reading:
         return Reading((), ())  # a courtesy visit, a trade fair: nothing about a partnership
     cuts = passage_bounds(text, [(s.start, s.end) for s in article.sentences])
     roles = assign_roles(text, find_mentions(text, index), [(a, b) for _, a, b in cuts], index)
-    passages = build_passages(text, cuts, roles, article.date)
+    passages = build_passages(text, cuts, roles, article.date, article.language)
     pairs = drop_context_pairs(find_pairs(passages, main_parties(roles, index)), passages,
                                index)
     findings = [f for pair in pairs
@@ -94,11 +94,15 @@ def _pair_reason(pair: PairEvidence, together: int) -> str:
 
 def _date(chosen: int, passages: list[Passage], numbers: list[int],
           article_date: str) -> tuple[str, str, list[str]]:
-    """The date of the deciding passage, else of its neighbours, else the article's."""
+    """The date of the deciding passage, else of another passage reporting the same step,
+    else of its neighbours, else of the lead, else the article's own."""
     passage = passages[chosen]
-    neighbours = [chosen] + [n for n in (chosen + 1, chosen - 1) if 0 <= n < len(passages)
-                             and abs(passages[n].sentence - passage.sentence) <= 1
-                             and n in numbers]
+    same_step = [n for n in numbers if n != chosen and passage.stage.instrument
+                 and passages[n].stage is not None and passages[n].stage.instrument
+                 and passages[n].stage.stage == passage.stage.stage]
+    neighbours = [chosen] + sorted(same_step, key=lambda n: abs(n - chosen)) + [
+        n for n in (chosen + 1, chosen - 1) if 0 <= n < len(passages)
+        and abs(passages[n].sentence - passage.sentence) <= 1 and n in numbers]
     for n in neighbours:
         found = passages[n].date
         if found:

@@ -7,6 +7,7 @@ Adding a phrasing the reader misses means adding it here, in the right language'
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _words(*phrases: str) -> str:
@@ -52,43 +53,72 @@ CAPITAL_OF = re.compile(r"^\s*,?\s*(?:the\s+)?(?:ibu ?kota|capital|provincial ca
                         r"|^(?:的首府|首府)")
 DATELINE = re.compile(r"^\s*([^\n]{2,40}?)\s*(?:[-–—]\s|\(\w+\)\s*[-–—]|讯|电)")
 
-# --- stage: which instrument a sentence reports --------------------------------------------------
-STAGE_CUES = {  # stage -> pattern; a sentence's highest achieved stage wins
-    "mou": _words("mou", "memorandum(?: of understanding)?", "nota kesepahaman",
-                  "nota kesepakatan", "memorandum saling pengertian") + "|备忘录",
-    "loi": _words("loi", "letter of intent", "statement of intent", "surat minat",
-                  "pernyataan kehendak", "surat pernyataan kehendak", "pertukaran persahabatan",
-                  "friendship exchange") + "|意向书|意向协议|友好交流关系",
-    "agreement": _words("sister[- ](?:city|province|cities|provinces) agreement",
-                        "agreement", "perjanjian(?: kerja ?sama)?", "resmi menjadi",
-                        "resmi menjalin", "formal(?:ly)? (?:established|relationship)",
-                        "established (?:a )?(?:formal )?(?:sister|friendship)")
-                 + "|缔结|结为|结成|正式确立|合作协议|建立了?友好",
+# --- stage: which instrument a sentence reports, per language ---------------------------------
+# Indonesian reports use the English loanwords (MoU, LoI, sister city) as often as their own.
+STAGE_WORDS = {
+    "id": {
+        "mou": ("mou", "memorandum(?: of understanding)?", "nota kesepahaman",
+                "nota kesepakatan", "memorandum saling pengertian"),
+        "loi": ("loi", "letter of intent", "surat minat", "pernyataan kehendak",
+                "surat pernyataan kehendak", "pertukaran persahabatan"),
+        "agreement": ("sister[- ](?:city|province) agreement", "perjanjian(?: kerja ?sama)?",
+                      "resmi menjadi (?:kota|provinsi) (?:kembar|bersaudara)",
+                      "resmi menjalin (?:hubungan )?(?:kota|provinsi) (?:kembar|bersaudara)"),
+        "first_step": ("langkah (?:awal|pertama)", "sebagai awal", "tahap awal"),
+        "signed": ("menandatangani", "ditandatangani", "penandatanganan", "teken", "diteken",
+                   "meneken", "membubuhkan tanda tangan"),
+        "exploration": ("menjajaki", "penjajakan", "jajaki", "membahas", "membicarakan",
+                        "pembicaraan", "mengundang", "undangan", "mengusulkan", "usulan",
+                        "menawarkan", "kunjungan", "berkunjung", "bertandang", "ajakan"),
+        "future": ("akan", "berikutnya", "selanjutnya", "rencana", "direncanakan", "kelak",
+                   "berharap", "harapan", "target", "ditargetkan", "belum", "tidak", "tak"),
+        "partnership": ("kota kembar", "provinsi kembar", "kabupaten kembar", "kota bersaudara",
+                        "provinsi bersaudara", "daerah bersaudara", "sister city",
+                        "sister province", "kerja ?sama", "kemitraan", "persahabatan",
+                        "bermitra"),
+    },
+    "en": {
+        "mou": ("mou", "memorandum(?: of understanding)?"),
+        "loi": ("loi", "letter of intent", "statement of intent", "friendship exchange"),
+        "agreement": ("agreement", "formal(?:ly)? (?:established|relationship)",
+                      "established (?:a )?(?:formal )?(?:sister|friendship)"),
+        "first_step": ("first step", "initial step"),
+        "signed": ("signed", "signing", "sign", "inked"),
+        "exploration": ("explore", "exploring", "exploratory", "proposed", "proposal",
+                        "visited", "visit", "delegation", "talks", "discuss", "discussed",
+                        "invite", "invited", "work out"),
+        "future": ("will", "would", "next", "plan", "plans", "planned", "future", "hope",
+                   "hopes", "no", "not", "yet"),
+        "partnership": ("sister[- ]cit(?:y|ies)", "sister[- ]provinces?", "twin[- ]cit(?:y|ies)",
+                        "friendship cit(?:y|ies)", "friendly cit(?:y|ies)", "cooperation",
+                        "partnership", "friendship"),
+    },
+    "zh": {
+        "mou": ("备忘录",),
+        "loi": ("意向书", "意向协议", "友好交流关系"),
+        "agreement": ("缔结", "结为", "结成", "正式确立", "合作协议", "建立了?友好"),
+        "first_step": ("第一步", "迈向"),
+        "signed": ("签署", "签订", "签约", "商签"),
+        "exploration": ("访问", "座谈", "会谈", "交流", "来访", "回访", "考察", "推动", "洽谈"),
+        "future": ("将", "今后", "下一步", "计划", "拟", "希望", "尚未", "没有", "未"),
+        "partnership": ("友好城市", "友好省", "友城", "友好关系", "结好", "合作"),
+    },
 }
-FIRST_STEP = re.compile(_words("langkah (?:awal|pertama)", "sebagai awal", "awal",
-                               "first step", "initial step") + "|第一步|迈向")
-SIGNED = re.compile(_words("menandatangani", "ditandatangani", "penandatanganan", "teken",
-                           "diteken", "meneken", "membubuhkan tanda tangan", "signed", "signing",
-                           "sign", "inked") + "|签署|签订|签约|商签")
-EXPLORATION = re.compile(_words(
-    "menjajaki", "penjajakan", "jajaki", "membahas", "membicarakan", "pembicaraan", "mengundang",
-    "undangan", "mengusulkan", "usulan", "menawarkan", "kunjungan", "berkunjung", "bertandang",
-    "explore", "exploring", "exploratory", "proposed", "proposal", "visited", "visit",
-    "delegation", "talks", "discuss", "invite", "invited", "work out", "sister city",
-    "sister-city", "kota kembar", "provinsi kembar", "provinsi bersaudara", "kota bersaudara",
-    "sister province", "sister-province", "twin city", "twin-city")
-    + "|访问|座谈|会谈|交流|来访|回访|考察|推动|友好城市|友城|友好省|结好")
-# A sentence about what will (or did not) happen sets no stage beyond exploration.
-FUTURE = re.compile(_words(
-    "akan", "berikutnya", "selanjutnya", "rencana", "direncanakan", "kelak", "berharap",
-    "harapan", "target", "ditargetkan", "will", "would", "next", "plan", "plans", "planned",
-    "future", "hope", "hopes", "belum", "no", "not", "tidak", "tak", "yet")
-    + "|将|今后|下一步|计划|拟|希望|尚未|没有|未")
-# A partnership is in the air: without one of these an article proposes nothing.
-PARTNERSHIP = re.compile(STAGE_CUES["mou"] + "|" + STAGE_CUES["loi"] + "|" + _words(
-    "kota kembar", "provinsi kembar", "kabupaten kembar", "kota bersaudara",
-    "provinsi bersaudara", "daerah bersaudara", "sister city", "sister cities", "sister-city",
-    "sister province", "sister-province", "twin city", "twin-city", "twin cities",
-    "friendship city", "friendship cities", "friendly cities", "sister cities", "kerja ?sama",
-    "kemitraan", "cooperation", "partnership", "persahabatan", "friendship")
-    + "|友好城市|友好省|友城|友好关系|结好|合作")
+LANGUAGES = tuple(STAGE_WORDS)
+
+
+def stage_cues(language: str) -> dict[str, re.Pattern[str]]:
+    """The compiled stage cues of a language (an unknown language reads with all three)."""
+    return _compiled(language if language in STAGE_WORDS else "")
+
+
+@lru_cache(maxsize=8)
+def _compiled(language: str) -> dict[str, re.Pattern[str]]:
+    tables = [STAGE_WORDS[language]] if language else list(STAGE_WORDS.values())
+    kinds = tables[0].keys()
+    return {kind: re.compile(_words(*(w for t in tables for w in t[kind]))) for kind in kinds}
+
+
+# A partnership is in the air (any language): without one of these an article proposes nothing.
+PARTNERSHIP = re.compile("|".join(_words(*t["partnership"], *t["mou"], *t["loi"])
+                                  for t in STAGE_WORDS.values()))

@@ -55,14 +55,14 @@ def passage_bounds(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def build_passages(text: str, cuts: list[tuple[int, int, int]], roles: list[Role],
-                   article_date: str) -> list[Passage]:
-    """Every passage with its stage, its date and its parties."""
+                   article_date: str, language: str = "") -> list[Passage]:
+    """Every passage with its stage (read with the language's cues), its date and parties."""
     passages, year = [], 0
     for number, a, b in cuts:
         inside = [r for r in roles if a <= r.mention.start < b]
         date = best_date(text[a:b], article_date, year)
         year = int(date.iso[:4]) if date else year
-        passages.append(Passage(number, a, b, sentence_stage(text[a:b]), date,
+        passages.append(Passage(number, a, b, sentence_stage(text[a:b], language), date,
                                 tuple(r for r in inside if is_party(r)),
                                 frozenset(r.mention.place.key for r in inside
                                           if r.role != "contrast")))
@@ -180,7 +180,7 @@ def context(pair: PairEvidence, passages: list[Passage],
 
 
 def deciding(pair: PairEvidence, passages: list[Passage], numbers: list[int]) -> int | None:
-    """The passage that sets the stage: the highest stage, then its own, dated, first."""
+    """The passage that sets the stage: the highest stage, a named instrument, its own, first."""
     staged = [n for n in numbers if passages[n].stage is not None]
     if not staged:
         return None
@@ -188,6 +188,5 @@ def deciding(pair: PairEvidence, passages: list[Passage], numbers: list[int]) ->
     def rank(n: int) -> tuple:
         passage = passages[n]
         return (RANK[passage.stage.stage], passage.stage.instrument,
-                n in pair.direct or n in pair.one_sided,
-                passage.date.precision if passage.date else 0, -n)
+                n in pair.direct or n in pair.one_sided, -n)
     return max(staged, key=rank)

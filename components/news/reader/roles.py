@@ -44,28 +44,34 @@ def assign_roles(text: str, mentions: list[Mention], bounds: list[tuple[int, int
     sentence_of = [_sentence(m.start, bounds) for m in mentions]
     base = []
     for number, mention in enumerate(mentions):
-        start = bounds[sentence_of[number]][0]
-        before, after = text[start:mention.start], text[mention.end:mention.end + 20]
-        base.append(_role(mention, before, after, dateline))
+        start = near = bounds[sentence_of[number]][0]
+        if number and sentence_of[number - 1] == sentence_of[number]:
+            near = mentions[number - 1].end  # "di Harbin, Jawa Barat ...": not one venue
+        words = (text[start:mention.start], text[near:mention.start],
+                 text[mention.end:mention.end + 20])
+        base.append(_role(mention, words, dateline))
     return [Role(mention, CONTAINING if role in PARTY_ROLES and _contains_other(
                 number, mentions, base, sentence_of, index) else role, sentence_of[number])
             for number, (mention, role) in enumerate(zip(mentions, base))]
 
 
-def _role(mention: Mention, before: str, after: str, dateline: re.Match | None) -> str:
-    """The role one mention's own words give it."""
+def _role(mention: Mention, words: tuple[str, str, str], dateline: re.Match | None) -> str:
+    """The role one mention's own words give it: words are the passage before it, the text
+    since the previous place, and the text after it."""
+    passage, before, after = words
     if dateline and mention.end <= dateline.end(1) and mention.start >= dateline.start(1):
         return DATELINE_ROLE
     if mention.negated:
         return CONTRAST
-    folded = before.casefold()
-    if OFFICE.search(folded[-90:]):
+    if OFFICE.search(passage.casefold()[-90:]):
         return OFFICE_ROLE
-    clause = _CLAUSE_END.split(folded)[-1]
+    folded = before.casefold()
+    clause = _CLAUSE_END.split(passage.casefold())[-1]
     if WITNESS.search(clause):
         return WITNESS_ROLE
     bare = _LEVEL_TAIL.sub("", folded[-40:])  # "di bawah Kota Yichang": the words before "Kota"
-    if VENUE_BEFORE.search(bare) or VENUE_LEADING.search(before[-80:]):
+    if (VENUE_BEFORE.search(bare) or VENUE_BEFORE.search(folded[-30:])
+            or VENUE_LEADING.search(before[-80:])):
         return VENUE
     if CAPITAL_OF.match(after) is None and (_TITLE_BEFORE.search(folded[-40:])
                                             or _TITLE_AFTER.match(after.casefold())):

@@ -3,6 +3,7 @@
 A letter of intent, or a friendship exchange signed "as a first step", is `loi`; a memorandum is
 `mou`; a signed sister-city agreement or a formal relationship is `agreement`; talks, visits and
 proposals are `exploration`. A clause about what will happen (or has not) sets no instrument.
+The article's language picks the cue table (components/news/reader/cues.py).
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from components.news.reader.cues import (EXPLORATION, FIRST_STEP, FUTURE, PARTNERSHIP, SIGNED,
-                                         STAGE_CUES)
+from components.news.reader.cues import stage_cues
 
 RANK = {"exploration": 0, "loi": 1, "mou": 2, "agreement": 3}
 INSTRUMENT_ORDER = ("mou", "loi", "agreement")  # a named instrument before a generic word
@@ -27,29 +27,31 @@ class StageRead:
     instrument: bool  # decided by a named instrument, not by talk of a partnership
 
 
-def sentence_stage(text: str) -> StageRead | None:
+def sentence_stage(text: str, language: str = "") -> StageRead | None:
     """The highest stage the clauses of a sentence report, or None if it names no partnership."""
+    cues = stage_cues(language)
     folded = text.casefold()
-    if not PARTNERSHIP.search(folded) and not EXPLORATION.search(folded):
+    if not any(cues[kind].search(folded) for kind in ("partnership", "exploration", *RANK)
+               if kind in cues):
         return None
-    reads = [read for clause in _CLAUSES.split(folded) if (read := clause_stage(clause))]
+    reads = [read for clause in _CLAUSES.split(folded) if (read := clause_stage(clause, cues))]
     if not reads:
         return None
     return max(reads, key=lambda r: (RANK[r.stage], r.instrument))
 
 
-def clause_stage(clause: str) -> StageRead | None:
+def clause_stage(clause: str, cues: dict[str, re.Pattern[str]]) -> StageRead | None:
     """One clause's stage: its instrument unless it speaks of the future, else exploration."""
-    if not FUTURE.search(clause):
+    if not cues["future"].search(clause):
+        first = cues["first_step"].search(clause)
+        signed_first = first and (cues["signed"].search(clause) or cues["loi"].search(clause))
         for stage in INSTRUMENT_ORDER:
-            match = re.search(STAGE_CUES[stage], clause)
+            match = cues[stage].search(clause)
             if match:
-                signed_first = FIRST_STEP.search(clause) and SIGNED.search(clause)
                 if stage == "agreement" and signed_first:
-                    return StageRead("loi", FIRST_STEP.search(clause).group(), True)
+                    return StageRead("loi", first.group(), True)
                 return StageRead(stage, match.group(), True)
-        first = FIRST_STEP.search(clause)
-        if first and (SIGNED.search(clause) or re.search(STAGE_CUES["loi"], clause)):
+        if signed_first:
             return StageRead("loi", first.group(), True)
-    match = EXPLORATION.search(clause) or PARTNERSHIP.search(clause)
+    match = cues["exploration"].search(clause) or cues["partnership"].search(clause)
     return StageRead("exploration", match.group(), False) if match else None
