@@ -94,25 +94,31 @@ def _pair_reason(pair: PairEvidence, together: int) -> str:
 
 def _date(chosen: int, passages: list[Passage], numbers: list[int],
           article_date: str) -> tuple[str, str, list[str]]:
-    """The date of the deciding passage, else of another passage reporting the same step,
-    else of its neighbours, else of the lead, else the article's own."""
+    """The date of the step that set the stage: the most precise date among the passages
+    reporting it (the deciding one and the others naming the same instrument) that agrees
+    with the deciding one; else a neighbour's; else the lead's; else the article's own."""
     passage = passages[chosen]
-    same_step = [n for n in numbers if n != chosen and passage.stage.instrument
+    same_step = [passages[n].date for n in [chosen, *numbers] if passages[n].date
                  and passages[n].stage is not None and passages[n].stage.instrument
-                 and passages[n].stage.stage == passage.stage.stage]
-    neighbours = [chosen] + sorted(same_step, key=lambda n: abs(n - chosen)) + [
-        n for n in (chosen + 1, chosen - 1) if 0 <= n < len(passages)
-        and abs(passages[n].sentence - passage.sentence) <= 1 and n in numbers]
-    for n in neighbours:
-        found = passages[n].date
-        if found:
-            warnings = [found.warning] if found.warning else []
-            return found.iso, f"date read in the text: “{found.written}”", warnings
+                 and passage.stage.instrument and passages[n].stage.stage == passage.stage.stage]
+    if passage.date:
+        same_step = [d for d in same_step if d.iso.startswith(passage.date.iso)]
+    neighbours = [passages[n].date for n in (chosen, chosen + 1, chosen - 1)
+                  if 0 <= n < len(passages) and passages[n].date
+                  and abs(passages[n].sentence - passage.sentence) <= 1
+                  and (n == chosen or n in numbers)]
+    found = max(same_step, key=lambda d: d.precision) if same_step else next(
+        iter(neighbours), None)
+    if found:
+        return found.iso, f"date read in the text: “{found.written}”", _warned(found)
     lead = next((p.date for p in passages if p.sentence == 0 and p.date), None)
     if lead:
-        warnings = [lead.warning] if lead.warning else []
-        return lead.iso, f"date of the report's lead: “{lead.written}”", warnings
+        return lead.iso, f"date of the report's lead: “{lead.written}”", _warned(lead)
     return article_date, "no date in the text: the article's own date", []
+
+
+def _warned(found) -> list[str]:
+    return [found.warning] if found.warning else []
 
 
 def _highlights(pair: PairEvidence, passage: Passage,

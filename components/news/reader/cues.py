@@ -76,6 +76,11 @@ STAGE_WORDS = {
                         "provinsi bersaudara", "daerah bersaudara", "sister city",
                         "sister province", "kerja ?sama", "kemitraan", "persahabatan",
                         "bermitra"),
+        "twin": ("kota kembar", "provinsi kembar", "kabupaten kembar", "kota bersaudara",
+                 "provinsi bersaudara", "sister city", "sister province"),
+        "established": ("telah berlangsung", "sudah berlangsung", "telah terjalin",
+                        "sudah terjalin", "telah menjalin", "sudah menjalin", "resmi menjadi",
+                        "resmi menjalin", "memiliki hubungan"),
     },
     "en": {
         "mou": ("mou", "memorandum(?: of understanding)?"),
@@ -92,6 +97,10 @@ STAGE_WORDS = {
         "partnership": ("sister[- ]cit(?:y|ies)", "sister[- ]provinces?", "twin[- ]cit(?:y|ies)",
                         "friendship cit(?:y|ies)", "friendly cit(?:y|ies)", "cooperation",
                         "partnership", "friendship"),
+        "twin": ("sister[- ]cit(?:y|ies)", "sister[- ]provinces?", "twin[- ]cit(?:y|ies)",
+                 "twinned", "friendship cit(?:y|ies)"),
+        "established": ("have been", "has been", "since (?:19|20)\\d\\d", "established",
+                        "formali[sz]ed"),
     },
     "zh": {
         "mou": ("备忘录",),
@@ -102,6 +111,8 @@ STAGE_WORDS = {
         "exploration": ("访问", "座谈", "会谈", "交流", "来访", "回访", "考察", "推动", "洽谈"),
         "future": ("将", "今后", "下一步", "计划", "拟", "希望", "尚未", "没有", "未"),
         "partnership": ("友好城市", "友好省", "友城", "友好关系", "结好", "合作"),
+        "twin": ("友好城市", "友好省", "友城"),
+        "established": ("自(?:19|20)\\d\\d年", "以来", "已经"),
     },
 }
 LANGUAGES = tuple(STAGE_WORDS)

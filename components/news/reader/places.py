@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 from components import DATA_DIR
@@ -158,9 +157,15 @@ def _extra_names(places: list[Place], path: Path) -> list[Place]:
     return places
 
 
-@lru_cache(maxsize=4)
-def load_places(registry: Path = REGISTRY_PATH, gazetteer: Path | None = None,
-                extra: Path = EXTRA_NAMES_PATH) -> PlaceIndex:
-    """The reader's places: registry + gazetteer (+ extra names), read once per process."""
-    places = _merge(_registry_places(registry), load_gazetteer(gazetteer))
-    return PlaceIndex(tuple(_extra_names(places, extra)))
+_LOADED: dict[int, tuple[Gazetteer, PlaceIndex]] = {}
+
+
+def load_places(gazetteer: Gazetteer | None = None) -> PlaceIndex:
+    """The reader's places: the registry with a gazetteer (default data/gazetteer.csv) over it,
+    plus data/reader_names.csv; built once per gazetteer."""
+    gazetteer = gazetteer or load_gazetteer()
+    if id(gazetteer) not in _LOADED:
+        places = _merge(_registry_places(REGISTRY_PATH), gazetteer)
+        _LOADED[id(gazetteer)] = (gazetteer, PlaceIndex(tuple(_extra_names(places,
+                                                                            EXTRA_NAMES_PATH))))
+    return _LOADED[id(gazetteer)][1]

@@ -53,5 +53,8 @@ def clause_stage(clause: str, cues: dict[str, re.Pattern[str]]) -> StageRead | N
                 return StageRead(stage, match.group(), True)
         if signed_first:
             return StageRead("loi", first.group(), True)
+        twin, established = cues["twin"].search(clause), cues["established"].search(clause)
+        if twin and established:  # "sister province ... telah berlangsung dua dekade"
+            return StageRead("agreement", f"{twin.group()} … {established.group()}", True)
     match = cues["exploration"].search(clause) or cues["partnership"].search(clause)
     return StageRead("exploration", match.group(), False) if match else None
