@@ -14,8 +14,8 @@ from pathlib import Path
 from components import DATA_DIR
 from components.names import compact, marked_level, strip_prefix
 from components.places.gazetteer import Gazetteer, load_gazetteer
+from components.places.registry import load_registry
 
-REGISTRY_PATH = DATA_DIR / "places_registry.csv"
 EXTRA_NAMES_PATH = DATA_DIR / "reader_names.csv"
 
 
@@ -84,22 +84,13 @@ def form_is_marked(name: str) -> bool:
     return bool(marked_level(name))
 
 
-def _registry_places(path: Path) -> list[Place]:
+def _registry_places() -> list[Place]:
     """The registry's rows as places (keys from the official codes)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    places = []
-    for row in rows:
-        country = row["country"]
-        names = [row["name"], row["name_zh"], *row["aliases"].split(";")]
-        places.append(Place(
-            key=f"{country}:{row['code']}", country=country, level=row["level"],
-            name=row["name"], name_zh=row["name_zh"], province=row["province"],
-            parent=f"{country}:{row['parent']}" if row["parent"] else "",
-            lat=float(row["lat"]) if row["lat"] else None,
-            lon=float(row["lon"]) if row["lon"] else None, known=False,
-            names=_with_bare(names)))
-    return places
+    return [Place(key=f"{row.country}:{row.code}", country=row.country, level=row.level,
+                  name=row.name, name_zh=row.name_zh, province=row.province,
+                  parent=f"{row.country}:{row.parent}" if row.parent else "",
+                  lat=row.lat, lon=row.lon, known=False, names=_with_bare(row.names))
+            for row in load_registry()]
 
 
 def _with_bare(names) -> tuple[str, ...]:
@@ -165,7 +156,7 @@ def load_places(gazetteer: Gazetteer | None = None) -> PlaceIndex:
     plus data/reader_names.csv; built once per gazetteer."""
     gazetteer = gazetteer or load_gazetteer()
     if id(gazetteer) not in _LOADED:
-        places = _merge(_registry_places(REGISTRY_PATH), gazetteer)
+        places = _merge(_registry_places(), gazetteer)
         _LOADED[id(gazetteer)] = (gazetteer, PlaceIndex(tuple(_extra_names(places,
                                                                             EXTRA_NAMES_PATH))))
     return _LOADED[id(gazetteer)][1]
