@@ -94,7 +94,16 @@ def load_articles(seeds_dir: Path | str, translate: Translate = untranslated
 def load_article(path: Path | str, *, root: Path | None = None) -> Article:
     """Read one article file; raise ArticleError when it is not usable (or lies outside root)."""
     path = Path(path)
-    text = _decode(_read_bytes(path, root))
+    return article_from_bytes(_read_bytes(path, root), path)
+
+
+def article_from_bytes(data: bytes, path: Path | str) -> Article:
+    """An article from a file's bytes (or pasted text), checked exactly as a seeds/ file is."""
+    path = Path(path)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(0, "", f"> {MAX_ARTICLE_BYTES} bytes", N_(
+            "the file is larger than the limit of {limit} bytes"), limit=MAX_ARTICLE_BYTES)
+    text = _decode(data)
     header_lines, body = _split_header(text)
     fields, extra = _parse_header(header_lines)
     if not body.strip():
@@ -138,6 +147,13 @@ def _decode(data: bytes) -> str:
         raise ArticleError(line, "", data[error.start:error.start + 4].hex(" "),
                            N_("not UTF-8 text")) from error
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def has_header(text: str) -> bool:
+    """Whether a text starts with a `Key: value` header closed by a `---` line."""
+    lines = text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
+    end = next((n for n, line in enumerate(lines) if line.rstrip() == HEADER_END), None)
+    return bool(end) and all(_KEY_LINE.match(line) or not line.strip() for line in lines[:end])
 
 
 def _split_header(text: str) -> tuple[list[str], str]:

@@ -76,13 +76,16 @@ def _finding(pair: PairEvidence, passages: list[Passage], pairs: list[PairEviden
     known = [p.name for p in (pair.id_place, pair.cn_place) if not p.known]
     if known:
         reasons.append("new to the dataset: " + ", ".join(known))
-    spans = _highlights(pair, passage, roles)
-    evidence = [(passage.start, passage.end)] + [
-        (passages[n].start, passages[n].end) for n in (*pair.direct, *pair.one_sided)
-        if n != chosen]
+    evidence = list(dict.fromkeys([(passage.start, passage.end)] + [
+        (passages[n].start, passages[n].end) for n in (*pair.direct, *pair.one_sided)]))
+    written = date_reason.split("“", 1)[1].rstrip("”") if "“" in date_reason else ""
+    dated = next((p for p in passages if written and written in article.text[p.start:p.end]),
+                 None)
+    if dated is not None and (dated.start, dated.end) not in evidence:
+        evidence.insert(1, (dated.start, dated.end))  # the passage the date was read in    spans = _highlights(pair, evidence, roles, article.text, [passage.stage.cue, written])
     confidence = round(max(0.0, min(1.0, (score - 0.5 * bool(warnings)) / 4.5)), 2)
     return Finding(pair.id_place, pair.cn_place, passage.stage.stage, date,
-                   tuple(dict.fromkeys(evidence)), spans, confidence, tuple(reasons),
+                   tuple(evidence), spans, confidence, tuple(reasons),
                    tuple(warnings))
 
 
@@ -121,9 +124,16 @@ def _warned(found) -> list[str]:
     return [found.warning] if found.warning else []
 
 
-def _highlights(pair: PairEvidence, passage: Passage,
-                roles: list[Role]) -> tuple[tuple[int, int], ...]:
-    """The names of the pair inside the deciding passage, for highlighting."""
+def _highlights(pair: PairEvidence, evidence: list[tuple[int, int]], roles: list[Role],
+                text: str, words: list[str]) -> tuple[tuple[int, int], ...]:
+    """What to mark in the evidence: the pair's names, the stage's cue and the date's words."""
     keys = {pair.id_place.key, pair.cn_place.key}
-    return tuple((r.mention.start, r.mention.end) for r in roles
-                 if r.mention.place.key in keys and passage.start <= r.mention.start < passage.end)
+    spans = [(r.mention.start, r.mention.end) for r in roles if r.mention.place.key in keys
+             and r.role != "dateline" and any(s <= r.mention.start < e for s, e in evidence)]
+    for word in (w.casefold() for w in words if w):
+        for start, end in evidence:
+            at = text[start:end].casefold().find(word)
+            if at >= 0:
+                spans.append((start + at, start + at + len(word)))
+                break
+    return tuple(sorted(set(spans)))
