@@ -76,17 +76,25 @@ def _finding(pair: PairEvidence, passages: list[Passage], pairs: list[PairEviden
     known = [p.name for p in (pair.id_place, pair.cn_place) if not p.known]
     if known:
         reasons.append("new to the dataset: " + ", ".join(known))
-    evidence = list(dict.fromkeys([(passage.start, passage.end)] + [
-        (passages[n].start, passages[n].end) for n in (*pair.direct, *pair.one_sided)]))
-    written = date_reason.split("“", 1)[1].rstrip("”") if "“" in date_reason else ""
-    dated = next((p for p in passages if written and written in article.text[p.start:p.end]),
-                 None)
-    if dated is not None and (dated.start, dated.end) not in evidence:
-        evidence.insert(1, (dated.start, dated.end))  # the passage the date was read in    spans = _highlights(pair, evidence, roles, article.text, [passage.stage.cue, written])
+    evidence, spans = _evidence(pair, chosen, passages, roles, article.text, date_reason)
     confidence = round(max(0.0, min(1.0, (score - 0.5 * bool(warnings)) / 4.5)), 2)
     return Finding(pair.id_place, pair.cn_place, passage.stage.stage, date,
                    tuple(evidence), spans, confidence, tuple(reasons),
                    tuple(warnings))
+
+
+def _evidence(pair: PairEvidence, chosen: int, passages: list[Passage], roles: list[Role],
+              text: str, date_reason: str) -> tuple[list[tuple[int, int]], tuple]:
+    """The evidence passages (deciding first, then where the date was read, then the pair's
+    other passages) and the spans to mark in them."""
+    passage = passages[chosen]
+    evidence = list(dict.fromkeys([(passage.start, passage.end)] + [
+        (passages[n].start, passages[n].end) for n in (*pair.direct, *pair.one_sided)]))
+    written = date_reason.split("“", 1)[1].rstrip("”") if "“" in date_reason else ""
+    dated = next((p for p in passages if written and written in text[p.start:p.end]), None)
+    if dated is not None and (dated.start, dated.end) not in evidence:
+        evidence.insert(1, (dated.start, dated.end))
+    return evidence, _highlights(pair, evidence, roles, text, [passage.stage.cue, written])
 
 
 def _pair_reason(pair: PairEvidence, together: int) -> str:
