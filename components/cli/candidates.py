@@ -2,7 +2,8 @@
 that the dataset lacks. `--evaluate DIR` measures the reader on a corpus instead.
 
 Prints a CSV in the dataset's format (header first), each candidate row followed by the
-sentences it came from as `# ` comment lines; a summary goes to stderr. Defaults: every
+sentences it came from and its confidence and reasons as `# ` comment lines; a summary goes to
+stderr. Defaults: every
 article in seeds/, data/partnerships.csv. Exit status: 0 when the run completed (also when it
 found nothing), 2 when the dataset or the gazetteer cannot be used or no article could be read.
 
@@ -97,6 +98,8 @@ def format_candidates(candidates: list[Candidate], columns: tuple[str, ...] = ()
     for candidate in candidates:
         lines.append(to_csv([candidate.partnership], columns=columns).split("\n", 1)[1].rstrip("\n"))
         lines.extend(f"# {sentence}" for sentence in candidate.sentences)
+        notes = "; ".join(str(n) for n in (*candidate.reasons, *candidate.warnings))
+        lines.append(f"# confidence {candidate.confidence:.0%}: {notes}")
     return "\n".join(lines) + "\n"
 
 

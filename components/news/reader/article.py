@@ -14,11 +14,10 @@ from components.news.reader.mentions import find_mentions
 from components.news.reader.pairs import (PairEvidence, Passage, build_passages, context,
                                           deciding, drop_context_pairs, find_pairs,
                                           main_parties, passage_bounds)
+from components.news.reader.notes import (DATE_ARTICLE, DATE_LEAD, DATE_READ, NEW_PLACES,
+                                          ONE_SIDED, STAGE_FROM, TOGETHER, Note, note)
 from components.news.reader.places import Place, PlaceIndex, load_places
 from components.news.reader.roles import Role, assign_roles
-
-PRECISION = {4: 1, 7: 2, 10: 3}
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -31,8 +30,8 @@ class Finding:
     evidence: tuple[tuple[int, int], ...]  # (start, end) in the article's text; deciding first
     highlights: tuple[tuple[int, int], ...]  # the names, cue and date within the text
     confidence: float  # 0..1: the share of the reader's cues that agree
-    reasons: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
+    reasons: tuple[Note, ...]
+    warnings: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,16 +66,16 @@ def _finding(pair: PairEvidence, passages: list[Passage], pairs: list[PairEviden
     if chosen is None:
         return None
     passage = passages[chosen]
-    date, date_reason, warnings = _date(chosen, passages, numbers, article.date)
-    reasons = [_pair_reason(pair, len(pair.direct)),
-               f"stage {passage.stage.stage} from “{passage.stage.cue}”", date_reason]
+    date, date_reason, written, warnings = _date(chosen, passages, numbers, article.date)
+    reasons = [note(TOGETHER, n=len(pair.direct)) if pair.direct else note(ONE_SIDED),
+               note(STAGE_FROM, stage=passage.stage.stage, cue=passage.stage.cue), date_reason]
     score = (2 if pair.direct else 1) + (1 if passage.stage.instrument else 0.5)
-    score += 1 if date_reason.startswith("date read") else 0
+    score += 1 if date_reason.template == DATE_READ else 0
     score += 0.5 if len(pair.direct) + len(pair.one_sided) > 1 else 0
     known = [p.name for p in (pair.id_place, pair.cn_place) if not p.known]
     if known:
-        reasons.append("new to the dataset: " + ", ".join(known))
-    evidence, spans = _evidence(pair, chosen, passages, roles, article.text, date_reason)
+        reasons.append(note(NEW_PLACES, names=", ".join(known)))
+    evidence, spans = _evidence(pair, chosen, passages, roles, article.text, written)
     confidence = round(max(0.0, min(1.0, (score - 0.5 * bool(warnings)) / 4.5)), 2)
     return Finding(pair.id_place, pair.cn_place, passage.stage.stage, date,
                    tuple(evidence), spans, confidence, tuple(reasons),
@@ -84,30 +83,24 @@ def _finding(pair: PairEvidence, passages: list[Passage], pairs: list[PairEviden
 
 
 def _evidence(pair: PairEvidence, chosen: int, passages: list[Passage], roles: list[Role],
-              text: str, date_reason: str) -> tuple[list[tuple[int, int]], tuple]:
+              text: str, written: str) -> tuple[list[tuple[int, int]], tuple]:
     """The evidence passages (deciding first, then where the date was read, then the pair's
     other passages) and the spans to mark in them."""
     passage = passages[chosen]
     evidence = list(dict.fromkeys([(passage.start, passage.end)] + [
         (passages[n].start, passages[n].end) for n in (*pair.direct, *pair.one_sided)]))
-    written = date_reason.split("“", 1)[1].rstrip("”") if "“" in date_reason else ""
     dated = next((p for p in passages if written and written in text[p.start:p.end]), None)
     if dated is not None and (dated.start, dated.end) not in evidence:
         evidence.insert(1, (dated.start, dated.end))
     return evidence, _highlights(pair, evidence, roles, text, [passage.stage.cue, written])
 
 
-def _pair_reason(pair: PairEvidence, together: int) -> str:
-    if together:
-        return f"both named as parties in {together} passage(s) with a partnership cue"
-    return "one party named with a signed instrument; the other is the article's main party"
-
-
 def _date(chosen: int, passages: list[Passage], numbers: list[int],
-          article_date: str) -> tuple[str, str, list[str]]:
-    """The date of the step that set the stage: the most precise date among the passages
-    reporting it (the deciding one and the others naming the same instrument) that agrees
-    with the deciding one; else a neighbour's; else the lead's; else the article's own."""
+          article_date: str) -> tuple[str, Note, str, list[Note]]:
+    """(date, reason, words read, warnings) of the step that set the stage: the most precise
+    date among the passages reporting it (the deciding one and the others naming the same
+    instrument) that agrees with the deciding one; else a neighbour's; else the lead's; else
+    the article's own."""
     passage = passages[chosen]
     same_step = [passages[n].date for n in [chosen, *numbers] if passages[n].date
                  and passages[n].stage is not None and passages[n].stage.instrument
@@ -120,16 +113,14 @@ def _date(chosen: int, passages: list[Passage], numbers: list[int],
                   and (n == chosen or n in numbers)]
     found = max(same_step, key=lambda d: d.precision) if same_step else next(
         iter(neighbours), None)
-    if found:
-        return found.iso, f"date read in the text: “{found.written}”", _warned(found)
-    lead = next((p.date for p in passages if p.sentence == 0 and p.date), None)
-    if lead:
-        return lead.iso, f"date of the report's lead: “{lead.written}”", _warned(lead)
-    return article_date, "no date in the text: the article's own date", []
-
-
-def _warned(found) -> list[str]:
-    return [found.warning] if found.warning else []
+    template = DATE_READ
+    if found is None:
+        found = next((p.date for p in passages if p.sentence == 0 and p.date), None)
+        template = DATE_LEAD
+    if found is None:
+        return article_date, note(DATE_ARTICLE), "", []
+    warnings = [found.warning] if found.warning else []
+    return found.iso, note(template, words=found.written), found.written, warnings
 
 
 def _highlights(pair: PairEvidence, evidence: list[tuple[int, int]], roles: list[Role],

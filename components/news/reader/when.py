@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from components.news.reader.notes import WEEKDAY, Note, note
 from components.news.textdates import _MONTHS
 
 WEEKDAYS = {  # Monday = 0
@@ -72,7 +73,7 @@ class DateRead:
     precision: int  # 1 year, 2 month, 3 day
     written: str
     start: int
-    warning: str = ""
+    warning: Note | None = None
     inferred: bool = False  # from a weekday alone ("on Tuesday")
 
 
@@ -154,34 +155,35 @@ def _later(iso: str, article_date: str) -> bool:
     return iso[:size] > article_date[:size]
 
 
-def _weekday_warning(word: str | None, year: int, month: int, day: int) -> str:
+def _weekday_warning(word: str | None, year: int, month: int, day: int) -> Note | None:
+    """A note when the weekday written contradicts the date (the date is kept)."""
     if not word or not day:
-        return ""
+        return None
     actual = dt.date(year, month, day).weekday()
     if WEEKDAYS[word] == actual:
-        return ""
+        return None
     names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    return (f"the text says {word.capitalize()} but {year:04d}-{month:02d}-{day:02d} was a "
-            f"{names[actual]}; the numeric date is kept")
+    return note(WEEKDAY, weekday=word.capitalize(), date=f"{year:04d}-{month:02d}-{day:02d}",
+                actual=names[actual])
 
 
 def _relative(word: str, art: list[int]):
     """ "kemarin", "pekan lalu", "bulan lalu", "tahun ini"... against the article's date."""
     year, month, day = art
     if word in LAST_YEAR or word in THIS_YEAR:
-        return f"{year - (word in LAST_YEAR):04d}", 1, ""
+        return f"{year - (word in LAST_YEAR):04d}", 1, None
     if not month:
         return None
     if word in THIS_MONTH or word in LAST_MONTH:
         back = word in LAST_MONTH
-        return f"{year - (back and month == 1):04d}-{(month - 1 - back) % 12 + 1:02d}", 2, ""
+        return f"{year - (back and month == 1):04d}-{(month - 1 - back) % 12 + 1:02d}", 2, None
     if not day:
         return None
     today = dt.date(year, month, day)
     if word in RELATIVE_DAYS:
-        return (today + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat(), 3, ""
+        return (today + dt.timedelta(days=RELATIVE_DAYS[word])).isoformat(), 3, None
     then = today - dt.timedelta(days=7 if word in RELATIVE_WEEKS else 0)
-    return then.isoformat()[:7], 2, ""  # a week is not a day: the month it fell in
+    return then.isoformat()[:7], 2, None  # a week is not a day: the month it fell in
 
 
 def _weekday_only(weekday: int, art: list[int]):
@@ -191,4 +193,4 @@ def _weekday_only(weekday: int, art: list[int]):
         return None
     today = dt.date(year, month, day)
     then = today - dt.timedelta(days=(today.weekday() - weekday) % 7)
-    return then.isoformat(), 3, ""
+    return then.isoformat(), 3, None
