@@ -110,7 +110,7 @@ def _date(chosen: int, passages: list[Passage], numbers: list[int],
     neighbours = [passages[n].date for n in (chosen, chosen + 1, chosen - 1)
                   if 0 <= n < len(passages) and passages[n].date
                   and abs(passages[n].sentence - passage.sentence) <= 1
-                  and (n == chosen or n in numbers)]
+                  and (n == chosen or n in numbers or not passages[n].named)]
     found = max(same_step, key=lambda d: d.precision) if same_step else next(
         iter(neighbours), None)
     template = DATE_READ

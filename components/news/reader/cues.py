@@ -54,6 +54,7 @@ CAPITAL_OF = re.compile(r"^\s*,?\s*(?:the\s+)?(?:ibu ?kota|capital|provincial ca
 DATELINE = re.compile(r"^\s*([^\n]{2,40}?)\s*(?:[-–—]\s|\(\w+\)\s*[-–—]|讯|电)")
 
 # --- stage: which instrument a sentence reports, per language ---------------------------------
+# "future" holds the words of what will happen, is only proposed, or has not happened.
 # Indonesian reports use the English loanwords (MoU, LoI, sister city) as often as their own.
 STAGE_WORDS = {
     "id": {
@@ -71,6 +72,7 @@ STAGE_WORDS = {
                         "pembicaraan", "mengundang", "undangan", "mengusulkan", "usulan",
                         "menawarkan", "kunjungan", "berkunjung", "bertandang", "ajakan"),
         "future": ("akan", "berikutnya", "selanjutnya", "rencana", "direncanakan", "kelak",
+                   "mengusulkan", "usulan", "menawarkan", "mengajak", "mengundang",
                    "berharap", "harapan", "target", "ditargetkan", "belum", "tidak", "tak"),
         "partnership": ("kota kembar", "provinsi kembar", "kabupaten kembar", "kota bersaudara",
                         "provinsi bersaudara", "daerah bersaudara", "sister city",
@@ -93,6 +95,7 @@ STAGE_WORDS = {
                         "visited", "visit", "delegation", "talks", "discuss", "discussed",
                         "invite", "invited", "work out"),
         "future": ("will", "would", "next", "plan", "plans", "planned", "future", "hope",
+                   "proposed", "proposes", "proposal", "offered", "suggested", "invited",
                    "hopes", "no", "not", "yet"),
         "partnership": ("sister[- ]cit(?:y|ies)", "sister[- ]provinces?", "twin[- ]cit(?:y|ies)",
                         "friendship cit(?:y|ies)", "friendly cit(?:y|ies)", "cooperation",
@@ -109,12 +112,20 @@ STAGE_WORDS = {
         "first_step": ("第一步", "迈向"),
         "signed": ("签署", "签订", "签约", "商签"),
         "exploration": ("访问", "座谈", "会谈", "交流", "来访", "回访", "考察", "推动", "洽谈"),
-        "future": ("将", "今后", "下一步", "计划", "拟", "希望", "尚未", "没有", "未"),
+        "future": ("将", "今后", "下一步", "计划", "拟", "希望", "尚未", "没有", "未", "提议",
+                   "建议", "倡议", "邀请"),
         "partnership": ("友好城市", "友好省", "友城", "友好关系", "结好", "合作"),
         "twin": ("友好城市", "友好省", "友城"),
         "established": ("自(?:19|20)\\d\\d年", "以来", "已经"),
     },
 }
+# Words by which a passage naming no place refers to a pair named before it ("the memorandum",
+# "kedua provinsi", "双方"): only such a passage can lend a pair its stage or date.
+ANAPHORA = re.compile(_words(
+    "itu", "tersebut", "ini", "kedua (?:kota|provinsi|kabupaten|pihak|daerah|pemerintah)",
+    "the two", "both", "the (?:memorandum|agreement|letter|document|deal|signing|mou|loi|proposal|visit"
+    "|meeting|talks|ceremony)",
+    "this", "that") + "|双方|两市|两省|两地|两区|两县|该|此")
 LANGUAGES = tuple(STAGE_WORDS)
 
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from components.news.reader.cues import ANAPHORA
 from components.news.reader.places import Place, PlaceIndex
 from components.news.reader.roles import Role, is_party
 from components.news.reader.stage import RANK, StageRead, sentence_stage
@@ -32,6 +33,7 @@ class Passage:
     date: DateRead | None
     parties: tuple[Role, ...]
     named: frozenset  # keys of every place it names (any role but contrast)
+    anaphoric: bool = False  # refers back to a pair ("the memorandum", "kedua provinsi")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ def build_passages(text: str, cuts: list[tuple[int, int, int]], roles: list[Role
         passages.append(Passage(number, a, b, sentence_stage(text[a:b], language), date,
                                 tuple(r for r in inside if is_party(r)),
                                 frozenset(r.mention.place.key for r in inside
-                                          if r.role != "contrast")))
+                                          if r.role != "contrast"),
+                                bool(ANAPHORA.search(text[a:b].casefold()))))
     return passages
 
 
@@ -165,7 +168,7 @@ def pair_up(ids: list[Place], cns: list[Place], parties: tuple[Role, ...]) -> li
 def context(pair: PairEvidence, passages: list[Passage],
             others: list[PairEvidence]) -> list[int]:
     """The passages that speak of this pair: its own, those naming one of its places without
-    another pair's place, and those naming no party at all (what "the memorandum" refers to)."""
+    another pair's place, and those naming no party but referring back ("the memorandum")."""
     own = {pair.id_place.key, pair.cn_place.key}
     foreign = {p.key for o in others for p in (o.id_place, o.cn_place)} - own
     found = []
@@ -174,7 +177,7 @@ def context(pair: PairEvidence, passages: list[Passage],
             found.append(number)
         elif passage.named & own and not passage.named & foreign:
             found.append(number)
-        elif not passage.parties and not passage.named & foreign:
+        elif not passage.parties and not passage.named & foreign and passage.anaphoric:
             found.append(number)
     return found
 

@@ -56,5 +56,6 @@ def clause_stage(clause: str, cues: dict[str, re.Pattern[str]]) -> StageRead | N
         twin, established = cues["twin"].search(clause), cues["established"].search(clause)
         if twin and established:  # "sister province ... telah berlangsung dua dekade"
             return StageRead("agreement", f"{twin.group()} … {established.group()}", True)
-    match = cues["exploration"].search(clause) or cues["partnership"].search(clause)
-    return StageRead("exploration", match.group(), False) if match else None
+    match = (cues["exploration"].search(clause) or cues["partnership"].search(clause)
+             or next(filter(None, (cues[s].search(clause) for s in INSTRUMENT_ORDER)), None))
+    return StageRead("exploration", match.group(), False) if match else None  # planned only
