@@ -135,6 +135,11 @@ def _read_bytes(path: Path, root: Path | None) -> bytes:
     return data
 
 
+def decode_text(data: bytes) -> str:
+    """An article's bytes as text, refused when not UTF-8 or binary (as for a seeds/ file)."""
+    return _decode(data)
+
+
 def _decode(data: bytes) -> str:
     """UTF-8 text (a BOM is dropped, CRLF becomes LF); NUL bytes or bad UTF-8 are refused."""
     if b"\x00" in data:

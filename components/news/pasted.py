@@ -8,8 +8,8 @@ import re
 
 from components.i18n.translator import N_
 from components.names import fold
-from components.news.articles import (HEADER_END, Article, ArticleError, article_from_bytes,
-                                      has_header)
+from components.news.articles import (HEADER_END, MAX_ARTICLE_BYTES, Article, ArticleError,
+                                      article_from_bytes, decode_text, has_header)
 
 _ONE_LINE = re.compile(r"\s+")
 
@@ -29,7 +29,9 @@ def read_pasted(data: bytes | str, *, title: str = "", date: str = "", language:
     """The article of a pasted text or uploaded file; without a header, the values given make
     one. ArticleError when it is not usable (too large, not UTF-8, a bad date...)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    text = raw.decode("utf-8", errors="replace")
+    if len(raw) > MAX_ARTICLE_BYTES:
+        return article_from_bytes(raw, name or "pasted.txt")  # raises: too large
+    text = decode_text(raw)
     if not has_header(text):
         if not raw.strip():
             raise ArticleError(0, "", "", N_("the header has no text after it"))

@@ -47,7 +47,7 @@ def show_article_reader(t: Translator, prepared) -> None:
 
 def _article(t: Translator, data: bytes, upload_name: str) -> Article | None:
     """The article, asking for its date and language when it has no header; None until then."""
-    text = data.decode("utf-8", errors="replace")
+    text = data.decode("utf-8", errors="replace")  # only to see whether a header is there
     values = {}
     if not has_header(text):
         st.info(plain(t("This text has no header: give its date and language.")))
