@@ -13,7 +13,7 @@ import streamlit as st
 
 from components.dataset.writer import to_csv
 from components.i18n.formats import format_partial_date
-from components.i18n.translator import Translator
+from components.i18n.translator import LANGUAGES as LANGUAGE_NAMES, Translator
 from components.i18n.vocabulary import STAGE_LABELS, sentence_case
 from components.news.articles import MAX_ARTICLE_BYTES, Article, ArticleError, has_header
 from components.news.candidates import Candidate, split_candidates
@@ -32,9 +32,11 @@ def show_article_reader(t: Translator, prepared) -> None:
                        "a seeds/ header. The partnerships it reports are proposed below; "
                        "nothing is saved on the server.")))
     pasted = st.text_area(t("Article text"), key="reader-text", height=160)
-    uploaded = st.file_uploader(t("Or upload a .txt file"), type=["txt"], key="reader-file")
+    uploaded = st.file_uploader(t("Or upload a .txt file"), type=["txt"], key="reader-file",
+                                max_upload_size=max(1, MAX_ARTICLE_BYTES // 1_000_000))
     data = uploaded.getvalue() if uploaded is not None else pasted.encode("utf-8")
     if not data.strip():
+        st.divider()
         return
     if len(data) > MAX_ARTICLE_BYTES:
         st.error(plain(t("The text is larger than the limit of {limit} bytes.").format(
@@ -43,6 +45,7 @@ def show_article_reader(t: Translator, prepared) -> None:
     article = _article(t, data, uploaded.name if uploaded is not None else "")
     if article is not None:
         show_reading(t, prepared, article)
+    st.divider()
 
 
 def _article(t: Translator, data: bytes, upload_name: str) -> Article | None:
@@ -55,7 +58,8 @@ def _article(t: Translator, data: bytes, upload_name: str) -> Article | None:
         values["date"] = left.text_input(t("Date (YYYY, YYYY-MM or YYYY-MM-DD)"),
                                          key="reader-date").strip()
         values["language"] = middle.selectbox(t("Language"), LANGUAGES, index=None,
-                                              key="reader-language")
+                                              key="reader-language",
+                                              format_func=lambda code: LANGUAGE_NAMES[code])
         values["title"] = right.text_input(t("Title (optional)"), key="reader-title")
         if not values["date"] or not values["language"]:
             return None
