@@ -34,7 +34,7 @@ def test_no_match_or_an_ambiguous_one_is_none(query, country, level, province):
 
 
 def test_a_place_without_a_point_is_unresolved_unless_the_parent_fallback_is_asked():
-    ref = dict(country="ID", level="regency", province="Daerah Istimewa Yogyakarta")
+    ref = {"country": "ID", "level": "regency", "province": "Daerah Istimewa Yogyakarta"}
     row = GEOCODER.lookup("Kabupaten Kulon Progo", **ref)
     assert row is not None and row.lat is None
     assert GEOCODER.geocode("Kabupaten Kulon Progo", **ref) is None

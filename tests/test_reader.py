@@ -83,12 +83,12 @@ def test_the_stage_comes_from_the_instrument_and_its_wording(text, language, sta
 
 @pytest.mark.parametrize("text, expected", [
     # the dateline, the consulate's seat and the venue are not partners
-    ("MEDAN - Kota Batam dan Kota Xiangyang menandatangani MoU kota kembar di Jakarta, "
-     "Senin (21/4/2025), disaksikan Konsul Jenderal Tiongkok di Medan.",
+    (("MEDAN - Kota Batam dan Kota Xiangyang menandatangani MoU kota kembar di Jakarta, "
+     "Senin (21/4/2025), disaksikan Konsul Jenderal Tiongkok di Medan."),
      {("Kota Batam", "襄阳市", "mou", "2025-04-21")}),
     # a containing place is not a partner; a level word picks the county
-    ("Kabupaten Klaten menandatangani LoI dengan Kabupaten Nanjing di Kota Zhangzhou, "
-     "Provinsi Fujian, Selasa (24/6/2025).",
+    (("Kabupaten Klaten menandatangani LoI dengan Kabupaten Nanjing di Kota Zhangzhou, "
+     "Provinsi Fujian, Selasa (24/6/2025)."),
      {("Kabupaten Klaten", "南靖县", "loi", "2025-06-24")}),
     # the homonym named in contrast is not the partner
     ("Kabupaten Malang menjajaki kerja sama kota kembar dengan Kota Fuqing, bukan Kota Malang.",

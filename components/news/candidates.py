@@ -8,8 +8,8 @@ and tells the pairs the dataset lacks from those it already has.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from components.dataset.partnerships import pair_keys
 from components.models import Partnership
@@ -93,7 +93,7 @@ def split_candidates(articles: Iterable[Article], dataset_partnerships: Iterable
 def _candidate(items: list[tuple[Article, Finding]], taken: set[str]) -> Candidate:
     """One pair's row from its most confident finding; sources from every article."""
     items = sorted(items, key=lambda item: (-item[1].confidence, -len(item[1].date)))
-    article, best = items[0]
+    _article, best = items[0]
     sources = tuple(dict.fromkeys(a.source for a, _ in items))
     fields = next((f for a, finding in items if (f := _finding_fields(a, finding))), ())
     row = Partnership(

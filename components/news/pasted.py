@@ -8,8 +8,15 @@ import re
 
 from components.i18n.translator import N_
 from components.names import fold
-from components.news.articles import (HEADER_END, MAX_ARTICLE_BYTES, Article, ArticleError,
-                                      article_from_bytes, decode_text, has_header)
+from components.news.articles import (
+    HEADER_END,
+    MAX_ARTICLE_BYTES,
+    Article,
+    ArticleError,
+    article_from_bytes,
+    decode_text,
+    has_header,
+)
 
 _ONE_LINE = re.compile(r"\s+")
 

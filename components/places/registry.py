@@ -19,8 +19,13 @@ from geopy.location import Location
 from components import DATA_DIR
 from components.models import ID_LEVELS
 from components.names import marked_level
-from components.places.gazetteer import (CN_LEVEL_FALLBACK, Gazetteer, load_gazetteer, name_keys,
-                                         normalise_country)
+from components.places.gazetteer import (
+    CN_LEVEL_FALLBACK,
+    Gazetteer,
+    load_gazetteer,
+    name_keys,
+    normalise_country,
+)
 
 REGISTRY_PATH = DATA_DIR / "places_registry.csv"
 SOURCE = "registry"
@@ -62,7 +67,7 @@ def load_registry(path: str | Path | None = None) -> tuple[RegistryRow, ...]:
 
 
 def _row(raw: dict[str, str]) -> RegistryRow:
-    number = lambda text: float(text) if text else None  # noqa: E731 - two uses
+    number = lambda text: float(text) if text else None
     return RegistryRow(raw["code"], raw["country"], raw["level"], raw["name"], raw["name_zh"],
                        raw["pinyin"], raw["province"], raw["parent"], number(raw["lat"]),
                        number(raw["lon"]), raw["coord_note"],

@@ -13,9 +13,15 @@ import streamlit as st
 
 from components.dataset.writer import to_csv
 from components.i18n.formats import format_partial_date
-from components.i18n.translator import LANGUAGES as LANGUAGE_NAMES, Translator
+from components.i18n.translator import LANGUAGES as LANGUAGE_NAMES
+from components.i18n.translator import Translator
 from components.i18n.vocabulary import STAGE_LABELS, sentence_case
-from components.news.articles import MAX_ARTICLE_BYTES, Article, ArticleError, has_header
+from components.news.articles import (
+    MAX_ARTICLE_BYTES,
+    Article,
+    ArticleError,
+    has_header,
+)
 from components.news.candidates import Candidate, split_candidates
 from components.news.pasted import read_pasted, seeds_text
 from components.ui.details import pair_title

@@ -11,13 +11,31 @@ from dataclasses import dataclass
 from components.news.articles import Article
 from components.news.reader.cues import PARTNERSHIP
 from components.news.reader.mentions import find_mentions
-from components.news.reader.pairs import (PairEvidence, Passage, build_passages, context,
-                                          deciding, drop_context_pairs, find_pairs,
-                                          main_parties, passage_bounds)
-from components.news.reader.notes import (DATE_ARTICLE, DATE_LEAD, DATE_READ, NEW_PLACES,
-                                          ONE_SIDED, STAGE_FROM, TOGETHER, Note, note)
+from components.news.reader.notes import (
+    DATE_ARTICLE,
+    DATE_LEAD,
+    DATE_READ,
+    NEW_PLACES,
+    ONE_SIDED,
+    STAGE_FROM,
+    TOGETHER,
+    Note,
+    note,
+)
+from components.news.reader.pairs import (
+    PairEvidence,
+    Passage,
+    build_passages,
+    context,
+    deciding,
+    drop_context_pairs,
+    find_pairs,
+    main_parties,
+    passage_bounds,
+)
 from components.news.reader.places import Place, PlaceIndex, load_places
 from components.news.reader.roles import Role, assign_roles
+
 
 @dataclass(frozen=True)
 class Finding:

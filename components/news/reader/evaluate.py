@@ -35,7 +35,7 @@ class Score:
 
     def figures(self) -> dict[str, float]:
         """Precision, recall, stage accuracy and date accuracy, as fractions."""
-        share = lambda a, b: a / b if b else 1.0  # noqa: E731 - four uses, one line
+        share = lambda a, b: a / b if b else 1.0
         return {"precision": share(self.right, self.found),
                 "recall": share(self.right, self.expected),
                 "stage accuracy": share(self.stage_right, self.right),

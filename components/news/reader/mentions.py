@@ -9,12 +9,18 @@ counts only when the article also names it with its level word or names a divisi
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from components.names import marked_level, strip_prefix
 from components.news.excerpts import fold_text
-from components.news.reader.cues import LEVEL_AFTER, LEVEL_BEFORE, NEGATION, ZH_LEVEL_CHARS
+from components.news.reader.cues import (
+    LEVEL_AFTER,
+    LEVEL_BEFORE,
+    NEGATION,
+    ZH_LEVEL_CHARS,
+)
 from components.news.reader.places import Place, PlaceIndex
 
 _LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?")
@@ -53,7 +59,7 @@ def find_mentions(text: str, index: PlaceIndex) -> list[Mention]:
     votes = _votes(text, first, local)
     mentions = []
     for item, chosen in zip(first, local):
-        start, end, form, level, candidates = item
+        start, end, _form, level, candidates = item
         place = chosen or _voted(candidates, votes)
         if place is not None:
             mentions.append(Mention(start, end, text[start:end], level, bool(level),
@@ -72,7 +78,7 @@ def _latin_matches(text: str, index: PlaceIndex) -> list[tuple]:
         for n in range(min(index.longest_latin, len(tokens) - i), 0, -1):
             window = tokens[i:i + n]
             if any(not _GAP.fullmatch(folded.folded[a.end():b.start()])
-                   for a, b in zip(window, window[1:])):
+                   for a, b in itertools.pairwise(window)):
                 continue
             form = " ".join(t.group() for t in window)
             candidates = index.forms.get(form)
@@ -140,7 +146,7 @@ def _by_level(candidates: list[Place], level: str, index: PlaceIndex) -> list[Pl
 
 def _local_choice(text: str, item: tuple, items: list[tuple]) -> Place | None:
     """One place from the name itself, or from a containing place named right after it."""
-    start, end, _, _, candidates = item
+    _start, end, _, _, candidates = item
     if len(candidates) == 1:
         return candidates[0]
     following = [c for s, _, _, _, c in items if end <= s <= end + 40]

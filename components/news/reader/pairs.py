@@ -9,6 +9,7 @@ signed a similar MoU with the Governor of Sichuan").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ def passage_bounds(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, 
     for number, (start, end) in enumerate(bounds):
         cuts = [start] + [start + m.end() for m in _SEGMENT.finditer(text[start:end])
                           if start + m.end() < end] + [end]
-        found += [(number, a, b) for a, b in zip(cuts, cuts[1:])]
+        found += [(number, a, b) for a, b in itertools.pairwise(cuts)]
     return found
 
 
@@ -157,7 +158,7 @@ def pair_up(ids: list[Place], cns: list[Place], parties: tuple[Role, ...]) -> li
     order = list(dict.fromkeys(r.mention.place.key for r in parties))
     countries = [r.mention.place.country for r in
                  {r.mention.place.key: r for r in parties}.values()]
-    if len(ids) == len(cns) and all(a != b for a, b in zip(countries, countries[1:])):
+    if len(ids) == len(cns) and all(a != b for a, b in itertools.pairwise(countries)):
         by_key = {p.key: p for p in ids + cns}
         pairs = zip(order[::2], order[1::2])
         return [(by_key[a], by_key[b]) if by_key[a].country == "ID" else (by_key[b], by_key[a])
@@ -173,11 +174,7 @@ def context(pair: PairEvidence, passages: list[Passage],
     foreign = {p.key for o in others for p in (o.id_place, o.cn_place)} - own
     found = []
     for number, passage in enumerate(passages):
-        if number in pair.direct or number in pair.one_sided:
-            found.append(number)
-        elif passage.named & own and not passage.named & foreign:
-            found.append(number)
-        elif not passage.parties and not passage.named & foreign and passage.anaphoric:
+        if number in pair.direct or number in pair.one_sided or passage.named & own and not passage.named & foreign or not passage.parties and not passage.named & foreign and passage.anaphoric:
             found.append(number)
     return found
 

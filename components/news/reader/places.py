@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from components import DATA_DIR
-from components.names import compact, marked_level, strip_prefix
+from components.names import compact, strip_prefix
 from components.places.gazetteer import Gazetteer, load_gazetteer
 from components.places.registry import load_registry
 
@@ -34,7 +34,6 @@ class Place:
     lon: float | None
     known: bool  # in data/gazetteer.csv: a place of the dataset or a province
     names: tuple[str, ...]  # every written form: official, bare, English, characters, aliases
-    approximate: bool = False  # the point is the parent's (never set by this module)
 
 
 class PlaceIndex:
@@ -63,25 +62,16 @@ class PlaceIndex:
             key = self.by_key[key].parent
         return tuple(found)
 
-    def find(self, name: str, country: str, level: str = "") -> Place | None:
-        """The place a dataset row names (for comparing with the dataset), or None."""
-        matches = [p for p in self.lookup(name) if p.country == country
-                   and (not level or p.level == level)]
-        return matches[0] if len(matches) == 1 else None
-
 
 def _form_key(name: str) -> str:
     """How a written form is compared: folded words for Latin script, the characters for CJK."""
-    from components.news.excerpts import fold_char  # the finder's one folding of characters
+    from components.news.excerpts import (
+        fold_char,  # the finder's one folding of characters
+    )
     folded = "".join(fold_char(char) for char in name)
     if any("\u3400" <= char <= "\u9fff" for char in folded):
         return "".join(folded.split())
     return " ".join("".join(c if c.isalnum() or c == "'" else " " for c in folded).split())
-
-
-def form_is_marked(name: str) -> bool:
-    """Whether a written form carries its level word ("Kota Batam", "Xiangyang City", "南安市")."""
-    return bool(marked_level(name))
 
 
 def _registry_places() -> list[Place]:

@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from components.news.reader.cues import (CAPITAL_OF, DATELINE, OFFICE, VENUE_BEFORE,
-                                         VENUE_LEADING, WITNESS)
+from components.news.reader.cues import (
+    CAPITAL_OF,
+    DATELINE,
+    OFFICE,
+    VENUE_BEFORE,
+    VENUE_LEADING,
+    WITNESS,
+)
 from components.news.reader.mentions import Mention
 from components.news.reader.places import PlaceIndex
 

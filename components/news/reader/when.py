@@ -41,8 +41,8 @@ PATTERNS = (
      + r"(?!\s+\d)(\s+(?:tahun lalu|last year))?" + _E, "mL"),
     (_B + _M + r"\s+(lalu|kemarin|silam|ini)" + _E, "mR"),
     (r"(?<!\w)(kemarin|yesterday|hari ini|today)(?!\w)", "R"),
-    (r"(?<!\w)(pekan lalu|minggu lalu|last week|earlier this week|this week|pekan ini"
-     r"|minggu ini|awal pekan ini|bulan ini|bulan lalu|this month|last month)(?!\w)", "R"),
+    ((r"(?<!\w)(pekan lalu|minggu lalu|last week|earlier this week|this week|pekan ini"
+     r"|minggu ini|awal pekan ini|bulan ini|bulan lalu|this month|last month)(?!\w)"), "R"),
     (r"(?<!\w)(tahun ini|tahun lalu|this year|last year)(?!\w)", "R"),
     (r"(?<!\w)(?:on|pada|hari)\s+(" + "|".join(w for w in WEEKDAYS if w.isascii()) + r")(?!\w)",
      "w"),
