@@ -3,8 +3,7 @@ that the dataset lacks. `--evaluate DIR` measures the reader on a corpus instead
 
 Prints a CSV in the dataset's format (header first), each candidate row followed by the
 sentences it came from and its confidence and reasons as `# ` comment lines; a summary goes to
-stderr. Defaults: every
-article in seeds/, data/partnerships.csv. Exit status: 0 when the run completed (also when it
+stderr. Defaults: every article in seeds/, data/partnerships.csv. Exit status: 0 when the run completed (also when it
 found nothing), 2 when the dataset or the gazetteer cannot be used or no article could be read.
 
 With `--evaluate DIR` (DIR holds articles/*.txt and expected.csv, as tests/corpus does) it prints
