@@ -74,6 +74,11 @@ def test_a_weekday_that_contradicts_the_date_is_a_warning_and_the_date_is_kept()
     ("双方签署了建立友好城市关系意向书。", "zh", "loi"),
     ("两市正式缔结友好城市关系。", "zh", "agreement"),
     ("双方签署了推进建立友好城市合作关系的备忘录。", "zh", "mou"),
+    ("The city of Kupang has twinned with Nanchang.", "en", "agreement"),
+    ("双方签署了友好城市协议书。", "zh", "agreement"),
+    ("提议云南省与西苏门答腊省建立友好省关系。", "zh", "exploration"),  # a proposal only
+    ("Kedua pemerintah menandatangani piagam kota kembar.", "id", "agreement"),
+    ("两市签署了友好交流意向协议书。", "zh-Hans", "loi"),  # a language tag reads as its base
     ("Dongeng tentang kancil.", "id", None),
 ])
 def test_the_stage_comes_from_the_instrument_and_its_wording(text, language, stage):

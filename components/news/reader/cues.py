@@ -64,7 +64,8 @@ STAGE_WORDS = {
                 "surat pernyataan kehendak", "pertukaran persahabatan"),
         "agreement": ("sister[- ](?:city|province) agreement", "perjanjian(?: kerja ?sama)?",
                       "resmi menjadi (?:kota|provinsi) (?:kembar|bersaudara)",
-                      "resmi menjalin (?:hubungan )?(?:kota|provinsi) (?:kembar|bersaudara)"),
+                      "resmi menjalin (?:hubungan )?(?:kota|provinsi) (?:kembar|bersaudara)",
+                      "piagam (?:kerja ?sama )?(?:kota|provinsi|kabupaten) (?:kembar|bersaudara)"),
         "first_step": ("langkah (?:awal|pertama)", "sebagai awal", "tahap awal"),
         "signed": ("menandatangani", "ditandatangani", "penandatanganan", "teken", "diteken",
                    "meneken", "membubuhkan tanda tangan"),
@@ -87,7 +88,8 @@ STAGE_WORDS = {
     "en": {
         "mou": ("mou", "memorandum(?: of understanding)?"),
         "loi": ("loi", "letter of intent", "statement of intent", "friendship exchange"),
-        "agreement": ("agreement", "formal(?:ly)? (?:established|relationship)",
+        "agreement": ("agreement", "formal(?:ly)? (?:established|relationship)", "twinned with",
+                      "twinning", "became sister (?:cities|provinces)",
                       "established (?:a )?(?:formal )?(?:sister|friendship)"),
         "first_step": ("first step", "initial step"),
         "signed": ("signed", "signing", "sign", "inked"),
@@ -108,7 +110,8 @@ STAGE_WORDS = {
     "zh": {
         "mou": ("备忘录",),
         "loi": ("意向书", "意向协议", "友好交流关系"),
-        "agreement": ("缔结", "结为", "结成", "正式确立", "合作协议", "建立了?友好"),
+        "agreement": ("缔结", "结为", "结成", "正式确立", "合作协议", "协议书", "结好协议",
+                      "友城协议", "建立了?友好"),
         "first_step": ("第一步", "迈向"),
         "signed": ("签署", "签订", "签约", "商签"),
         "exploration": ("访问", "座谈", "会谈", "交流", "来访", "回访", "考察", "推动", "洽谈"),
@@ -131,7 +134,8 @@ LANGUAGES = tuple(STAGE_WORDS)
 
 def stage_cues(language: str) -> dict[str, re.Pattern[str]]:
     """The compiled stage cues of a language (an unknown language reads with all three)."""
-    return _compiled(language if language in STAGE_WORDS else "")
+    base = language.split("-")[0].casefold()  # "zh-Hans" reads as "zh"
+    return _compiled(base if base in STAGE_WORDS else "")
 
 
 @lru_cache(maxsize=8)

@@ -31,8 +31,8 @@ def sentence_stage(text: str, language: str = "") -> StageRead | None:
     """The highest stage the clauses of a sentence report, or None if it names no partnership."""
     cues = stage_cues(language)
     folded = text.casefold()
-    if not any(cues[kind].search(folded) for kind in ("partnership", "exploration", *RANK)
-               if kind in cues):
+    if not any(cues[kind].search(folded) for kind in ("partnership", "exploration", "twin",
+                                                      *RANK) if kind in cues):
         return None
     reads = [read for clause in _CLAUSES.split(folded) if (read := clause_stage(clause, cues))]
     if not reads:
