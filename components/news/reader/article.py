@@ -37,6 +37,9 @@ from components.news.reader.places import Place, PlaceIndex, load_places
 from components.news.reader.roles import Role, assign_roles
 
 
+MAX_EVIDENCE = 4  # passages shown per finding: the deciding one, the dated one, two more
+
+
 @dataclass(frozen=True)
 class Finding:
     """One pair an article reports, as the reader understood it."""
@@ -110,6 +113,7 @@ def _evidence(pair: PairEvidence, chosen: int, passages: list[Passage], roles: l
     dated = next((p for p in passages if written and written in text[p.start:p.end]), None)
     if dated is not None and (dated.start, dated.end) not in evidence:
         evidence.insert(1, (dated.start, dated.end))
+    evidence = evidence[:MAX_EVIDENCE]
     return evidence, _highlights(pair, evidence, roles, text, [passage.stage.cue, written])
 
 

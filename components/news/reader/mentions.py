@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from components.names import marked_level, strip_prefix
@@ -55,7 +56,8 @@ def find_mentions(text: str, index: PlaceIndex) -> list[Mention]:
     raw = sorted(_latin_matches(text, index) + _cjk_matches(text, index), key=lambda m: m[0])
     first = [(s, e, form, level, kept) for s, e, form, level, found in raw
              if (kept := _by_level(found, level, index))]
-    local = [_local_choice(text, item, first) for item in first]
+    starts = [item[0] for item in first]
+    local = [_local_choice(item, first, starts) for item in first]
     votes = _votes(text, first, local)
     mentions = []
     for item, chosen in zip(first, local):
@@ -71,16 +73,19 @@ def _latin_matches(text: str, index: PlaceIndex) -> list[tuple]:
     """(start, end, form, level, candidates) of Latin-script names, longest first at a word."""
     folded = fold_text(text)
     tokens = list(_LATIN_TOKEN.finditer(folded.folded))
+    words = [token.group() for token in tokens]
+    joined = [bool(_GAP.fullmatch(folded.folded[a.end():b.start()]))
+              for a, b in itertools.pairwise(tokens)]  # one name may run across this gap
     found, skip_to = [], 0
     for i, token in enumerate(tokens):
-        if token.start() < skip_to:
+        if token.start() < skip_to or words[i] not in index.first_words:
             continue
-        for n in range(min(index.longest_latin, len(tokens) - i), 0, -1):
-            window = tokens[i:i + n]
-            if any(not _GAP.fullmatch(folded.folded[a.end():b.start()])
-                   for a, b in itertools.pairwise(window)):
+        longest = min(index.longest_latin, len(tokens) - i)
+        for n in range(longest, 0, -1):
+            if not all(joined[i:i + n - 1]):
                 continue
-            form = " ".join(t.group() for t in window)
+            window = tokens[i:i + n]
+            form = " ".join(words[i:i + n])
             candidates = index.forms.get(form)
             start, end = folded.span(window[0].start(), window[-1].end())
             if candidates and _capitalised(text[start:end]):
@@ -144,12 +149,13 @@ def _by_level(candidates: list[Place], level: str, index: PlaceIndex) -> list[Pl
     return kept
 
 
-def _local_choice(text: str, item: tuple, items: list[tuple]) -> Place | None:
+def _local_choice(item: tuple, items: list[tuple], starts: list[int]) -> Place | None:
     """One place from the name itself, or from a containing place named right after it."""
     _start, end, _, _, candidates = item
     if len(candidates) == 1:
         return candidates[0]
-    following = [c for s, _, _, _, c in items if end <= s <= end + 40]
+    following = [items[n][4] for n in range(bisect_left(starts, end),
+                                            bisect_right(starts, end + 40))]
     for later in following:
         keys = {p.key for p in later} | {p.province for p in later if p.level == "province"}
         near = [p for p in candidates if p.parent in keys or p.province in keys]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from components.news.reader.roles import Role, is_party
 from components.news.reader.stage import RANK, StageRead, sentence_stage
 from components.news.reader.when import DateRead, best_date
 
+MAX_SIDE = 6  # more places than this on one side of one passage: a list, not pairs
 _SEGMENT = re.compile(r"[;；。！？]")
 
 
@@ -61,8 +63,9 @@ def build_passages(text: str, cuts: list[tuple[int, int, int]], roles: list[Role
                    article_date: str, language: str = "") -> list[Passage]:
     """Every passage with its stage (read with the language's cues), its date and parties."""
     passages, year = [], 0
+    starts = [r.mention.start for r in roles]  # roles come in text order
     for number, a, b in cuts:
-        inside = [r for r in roles if a <= r.mention.start < b]
+        inside = roles[bisect_left(starts, a):bisect_left(starts, b)]
         date = best_date(text[a:b], article_date, year)
         year = int(date.iso[:4]) if date else year
         passages.append(Passage(number, a, b, sentence_stage(text[a:b], language), date,
@@ -107,6 +110,8 @@ def find_pairs(passages: list[Passage], mains: dict[str, Place | None]) -> list[
             continue
         ids = _distinct(passage.parties, "ID")
         cns = _distinct(passage.parties, "CN")
+        if len(ids) > MAX_SIDE or len(cns) > MAX_SIDE:
+            continue  # a list of places, not a statement about a pair
         places.update({p.key: p for p in ids + cns})
         for i, c in pair_up(ids, cns, passage.parties):
             direct.setdefault((i.key, c.key), []).append(number)

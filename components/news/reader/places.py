@@ -47,6 +47,7 @@ class PlaceIndex:
             for form in {_form_key(name) for name in place.names}:
                 if form:
                     self.forms.setdefault(form, []).append(place)
+        self.first_words = {k.split()[0] for k in self.forms if k.isascii()}
         self.longest_latin = max((len(k.split()) for k in self.forms if k.isascii()), default=1)
         self.longest_cjk = max((len(k) for k in self.forms if not k.isascii()), default=1)
 

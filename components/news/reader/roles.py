@@ -8,6 +8,7 @@ partners; the other roles are kept with the mention so the reasons can say why a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from components.news.reader.cues import (
@@ -31,6 +32,7 @@ _TITLE_AFTER = re.compile(r"^\s*(?:(?:vice-)?mayor|governor|party secretary|rege
                           r"|^(?:市长|副市长|省长|副省长|县长|区长|书记|市委|省委|州长|党委)")
 _LEVEL_TAIL = re.compile(r"(?<!\w)(?:the )?(?:kota|kabupaten|kab\.?|provinsi|daerah otonom"
                          r"|city of|province of|prefecture of)\s*$")
+_WINDOW = 160  # how far before a name its role words are looked for
 _CLAUSE_END = re.compile(r"[,;:，；。.!?]")
 
 
@@ -46,19 +48,21 @@ class Role:
 def assign_roles(text: str, mentions: list[Mention], bounds: list[tuple[int, int]],
                  index: PlaceIndex) -> list[Role]:
     """The role of every mention; bounds are the (start, end) of each sentence in text."""
-    dateline = DATELINE.match(text)
-    sentence_of = [_sentence(m.start, bounds) for m in mentions]
+    dateline = DATELINE.match(text[:200])
+    starts = [start for start, _ in bounds]
+    sentence_of = [max(0, bisect_right(starts, m.start) - 1) for m in mentions]
     base = []
     for number, mention in enumerate(mentions):
-        start = near = bounds[sentence_of[number]][0]
+        start = near = max(bounds[sentence_of[number]][0], mention.start - _WINDOW)
         if number and sentence_of[number - 1] == sentence_of[number]:
-            near = mentions[number - 1].end  # "di Harbin, Jawa Barat ...": not one venue
+            near = max(near, mentions[number - 1].end)  # "di Harbin, Jawa Barat": two places
         words = (text[start:mention.start], text[near:mention.start],
                  text[mention.end:mention.end + 20])
         base.append(_role(mention, words, dateline))
-    return [Role(mention, CONTAINING if role in PARTY_ROLES and _contains_other(
-                number, mentions, base, sentence_of, index) else role, sentence_of[number])
-            for number, (mention, role) in enumerate(zip(mentions, base))]
+    inner = _contained(mentions, base, sentence_of, index)
+    return [Role(mention, CONTAINING if role in PARTY_ROLES
+                 and (sentence_of[n], mention.place.key) in inner else role, sentence_of[n])
+            for n, (mention, role) in enumerate(zip(mentions, base))]
 
 
 def _role(mention: Mention, words: tuple[str, str, str], dateline: re.Match | None) -> str:
@@ -85,23 +89,12 @@ def _role(mention: Mention, words: tuple[str, str, str], dateline: re.Match | No
     return PARTY
 
 
-def _contains_other(number: int, mentions: list[Mention], base: list[str],
-                    sentence_of: list[int], index: PlaceIndex) -> bool:
-    """Whether a place contains another party named in the same sentence (Fujian, Zhangzhou)."""
-    place = mentions[number].place
-    for other, role, where in zip(mentions, base, sentence_of):
-        if (where == sentence_of[number] and role in PARTY_ROLES
-                and other.place.key != place.key
-                and any(a.key == place.key for a in index.ancestors(other.place))):
-            return True
-    return False
-
-
-def _sentence(offset: int, bounds: list[tuple[int, int]]) -> int:
-    for number, (start, end) in enumerate(bounds):
-        if start <= offset < end:
-            return number
-    return max(0, len(bounds) - 1)
+def _contained(mentions: list[Mention], base: list[str], sentence_of: list[int],
+               index: PlaceIndex) -> set[tuple[int, str]]:
+    """(sentence, place key) of every place containing a party named in that same sentence
+    (Fujian and Zhangzhou around "Kabupaten Nanjing")."""
+    return {(where, ancestor.key) for mention, role, where in zip(mentions, base, sentence_of)
+            if role in PARTY_ROLES for ancestor in index.ancestors(mention.place)}
 
 
 def is_party(role: Role) -> bool:

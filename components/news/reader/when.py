@@ -81,14 +81,16 @@ def read_dates(text: str, article_date: str, context_year: int = 0) -> list[Date
     """Every date a sentence gives, resolved against the article's date, in text order."""
     folded = text.casefold()
     found = []
+    covered = bytearray(len(folded) + 1)  # the precision of a date already read at each char
     for pattern, kind in COMPILED:
         for match in pattern.finditer(folded):
             read = _resolve(match, kind, article_date, context_year)
-            if read and not any(f.start <= match.start() < f.start + len(f.written)
-                                and f.precision >= read[1] for f in found):
+            if read and covered[match.start()] < read[1]:
                 iso, precision, warning = read
                 found.append(DateRead(iso, precision, text[match.start():match.end()],
                                       match.start(), warning, kind == "w"))
+                for at in range(match.start(), match.end()):
+                    covered[at] = max(covered[at], precision)
     return sorted(found, key=lambda d: d.start)
 
 
