@@ -36,7 +36,6 @@ from components.news.reader.pairs import (
 from components.news.reader.places import Place, PlaceIndex, load_places
 from components.news.reader.roles import Role, assign_roles
 
-
 MAX_EVIDENCE = 4  # passages shown per finding: the deciding one, the dated one, two more
 
 
