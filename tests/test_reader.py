@@ -140,3 +140,13 @@ def test_the_reader_on_the_whole_corpus_stays_above_its_floors():
     assert score.expected == 37  # 41 rows, 4 of them articles expecting no pair
     figures = score.figures()
     assert all(figures[name] >= floor for name, floor in FLOORS.items()), (figures, score.notes)
+
+
+def test_a_long_text_without_full_stops_is_read_whole():
+    """A pasted text of 100 kB in one sentence still yields its pair (no quadratic blow-up
+    is asserted by time; the test only shows such input is handled)."""
+    unit = "北海市与三宝垄市缔结友好城市关系，"
+    reading = read_article(article_of(unit * 2000, "2008-12-18", "zh"))
+    assert {(f.id_place.name, f.cn_place.name_zh) for f in reading.findings} == {
+        ("Kota Semarang", "北海市")}
+    assert all(len(f.evidence) <= 4 for f in reading.findings)
