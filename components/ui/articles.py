@@ -24,6 +24,7 @@ from components.news.articles import (
 )
 from components.news.candidates import Candidate, split_candidates
 from components.news.pasted import read_pasted, seeds_text
+from components.news.reader.notes import Note
 from components.ui.details import pair_title
 from components.ui.text import bold, highlighted, plain
 
@@ -87,7 +88,8 @@ def show_reading(t: Translator, prepared, article: Article) -> None:
         _show_candidate(t, candidate)
     if known:
         st.markdown(bold(t("Already in the dataset")))
-        st.markdown("\n".join(f"- {plain(pair_title(c.partnership, t.lang))}" for c in known))
+        st.markdown("\n".join(f"- {plain(pair_title(c.partnership, t.lang))} · "
+                               f"{plain(_stage_and_date(t, c.partnership))}" for c in known))
     columns = getattr(prepared.dataset, "columns", ())
     left, right = st.columns(2)
     left.download_button(t("Download the candidate rows (CSV)"),
@@ -104,8 +106,7 @@ def _show_candidate(t: Translator, candidate: Candidate) -> None:
     row = candidate.partnership
     with st.container(border=True):
         st.markdown(bold(pair_title(row, t.lang)))
-        facts = (sentence_case(t(STAGE_LABELS[row.stage])),
-                 format_partial_date(row.date, t.lang) or t("no date"),
+        facts = (_stage_and_date(t, row),
                  t("confidence {percent}").format(percent=f"{candidate.confidence:.0%}"))
         st.markdown(plain(" · ".join(facts)))
         for article, finding in candidate.findings[:1]:
@@ -114,6 +115,21 @@ def _show_candidate(t: Translator, candidate: Candidate) -> None:
                               if start <= s < end)
                 st.html(f'<blockquote class="kembar-evidence">'
                         f'{highlighted(article.text[start:end], spans)}</blockquote>')
-        st.caption(plain("; ".join(note.text(t) for note in candidate.reasons)))
+        st.caption(plain("; ".join(_note_text(t, note) for note in candidate.reasons)))
         for warning in candidate.warnings:
-            st.warning(plain(warning.text(t)))
+            st.warning(plain(_note_text(t, warning)))
+
+
+def _stage_and_date(t: Translator, row) -> str:
+    """ "Letter of intent (LoI) · 12 Jun 2025" in the page's language."""
+    return (f"{sentence_case(t(STAGE_LABELS[row.stage]))} · "
+            f"{format_partial_date(row.date, t.lang) or t('no date')}")
+
+
+def _note_text(t: Translator, note: Note) -> str:
+    """A reason or warning in the page's language, the stage named as the page names it."""
+    params = dict(note.params)
+    label = STAGE_LABELS.get(params.get("stage", ""))
+    if label:
+        params["stage"] = t(label)
+    return t(note.template).format(**params)
