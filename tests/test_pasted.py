@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.news.articles import MAX_ARTICLE_BYTES, ArticleError, has_header
+from components.errors import UnusableFile
+from components.news.articles import MAX_ARTICLE_BYTES, has_header
 from components.news.pasted import read_pasted, seeds_name, seeds_text
 
 BODY = "Kota Semarang dan Kota Yantai menandatangani MoU kota kembar, Rabu (24/10/2018)."
@@ -36,6 +37,6 @@ def test_the_seeds_file_round_trips():
     (b"   ", {"date": "2018", "language": "id"}, "no text"),
 ])
 def test_what_a_seeds_file_may_not_be_a_pasted_one_may_not_be(data, values, message):
-    with pytest.raises(ArticleError) as error:
+    with pytest.raises(UnusableFile) as error:
         read_pasted(data, **values)
     assert message in str(error.value)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
+from components.errors import UnusableFile
 from components.i18n.translator import N_
+from components.models import Message, Problem
 from components.names import fold
 from components.news.articles import (
     HEADER_END,
     MAX_ARTICLE_BYTES,
     Article,
-    ArticleError,
     article_from_bytes,
     decode_text,
     has_header,
@@ -34,14 +35,14 @@ def with_header(text: str, *, title: str, date: str, language: str, publisher: s
 def read_pasted(data: bytes | str, *, title: str = "", date: str = "", language: str = "",
                 name: str = "") -> Article:
     """The article of a pasted text or uploaded file; without a header, the values given make
-    one. ArticleError when it is not usable (too large, not UTF-8, a bad date...)."""
+    one. UnusableFile when it is not usable (too large, not UTF-8, a bad date...)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > MAX_ARTICLE_BYTES:
         return article_from_bytes(raw, name or "pasted.txt")  # raises: too large
     text = decode_text(raw)
     if not has_header(text):
         if not raw.strip():
-            raise ArticleError(0, "", "", N_("the header has no text after it"))
+            raise UnusableFile(Problem.of(0, "", "", Message(N_("the header has no text after it"))))
         raw = with_header(text, title=title or _first_words(text), date=date,
                           language=language).encode("utf-8")
     article = article_from_bytes(raw, name or "pasted.txt")

@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.dataset.writer import to_csv
+from components.errors import UnusableFile
 from components.i18n.formats import format_partial_date
 from components.i18n.translator import LANGUAGES as LANGUAGE_NAMES
 from components.i18n.translator import Translator
@@ -19,7 +20,6 @@ from components.i18n.vocabulary import STAGE_LABELS, sentence_case
 from components.news.articles import (
     MAX_ARTICLE_BYTES,
     Article,
-    ArticleError,
     has_header,
 )
 from components.news.candidates import Candidate, split_candidates
@@ -73,8 +73,8 @@ def _article(t: Translator, data: bytes, upload_name: str) -> Article | None:
     name = _SAFE_NAME.sub("-", Path(upload_name).name) if upload_name and not values else ""
     try:
         return read_pasted(data, name=name, **values)
-    except ArticleError as error:
-        st.error(plain(error.problem(Path(name or "pasted.txt"), t).message))
+    except UnusableFile as error:
+        st.error(plain(error.problem.text(t)))
         return None
 
 

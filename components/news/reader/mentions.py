@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from components.names import marked_level, strip_prefix
+from components.names import CJK_CLASS, marked_level, strip_prefix
 from components.news.excerpts import fold_text
 from components.news.reader.cues import (
     LEVEL_AFTER,
@@ -26,7 +26,7 @@ from components.news.reader.places import Place, PlaceIndex
 
 _LATIN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?")
 _GAP = re.compile(r"[\s.\-]+")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 MUNICIPALITIES = {"CN:110000", "CN:120000", "CN:310000", "CN:500000"}  # Beijing, Shanghai...
 LEVEL_ORDER = ("province", "city", "regency", "county", "district")
 # Which places a level word allows, per country (Chinese county-level cities are "kota").

@@ -3,29 +3,15 @@ shown (the house rule), so one reading serves every language of the page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from components.i18n.translator import N_
+from components.models import Message
 
-from components.i18n.translator import N_, Translate, untranslated
-
-
-@dataclass(frozen=True)
-class Note:
-    """A reason or a warning: a template and its values."""
-
-    template: str
-    params: tuple[tuple[str, str], ...] = ()
-
-    def text(self, translate: Translate = untranslated) -> str:
-        """The note in the reader's language."""
-        return translate(self.template).format(**dict(self.params))
-
-    def __str__(self) -> str:
-        return self.text()
+Note = Message  # a reason or a warning: a template and its values (components.models)
 
 
-def note(template: str, **params: object) -> Note:
-    """A Note from a template (marked with N_ where it is written) and its values."""
-    return Note(template, tuple((key, str(value)) for key, value in params.items()))
+def note(template: str, **params: object) -> Message:
+    """A reason or warning from a template (marked with N_ where it is written) and values."""
+    return Message(template, **params)
 
 
 TOGETHER = N_("both named as parties in {n} passage(s) with a partnership cue")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from components import DATA_DIR
-from components.names import compact, strip_prefix
+from components.names import compact, is_cjk, strip_prefix
 from components.places.gazetteer import Gazetteer, load_gazetteer
 from components.places.registry import load_registry
 
@@ -70,7 +70,7 @@ def _form_key(name: str) -> str:
         fold_char,  # the finder's one folding of characters
     )
     folded = "".join(fold_char(char) for char in name)
-    if any("\u3400" <= char <= "\u9fff" for char in folded):
+    if is_cjk(folded):
         return "".join(folded.split())
     return " ".join("".join(c if c.isalnum() or c == "'" else " " for c in folded).split())
 

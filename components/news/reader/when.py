@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from components.names import MONTHS as _MONTHS
 from components.news.reader.notes import WEEKDAY, Note, note
-from components.news.textdates import _MONTHS
 
 WEEKDAYS = {  # Monday = 0
     "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
