@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from components.names import ID_LEVEL_TITLES, ID_LEVEL_WORDS
+
 
 def _words(*phrases: str) -> str:
     """One alternation of phrases; Latin phrases get word boundaries, Chinese ones none."""
@@ -19,12 +21,9 @@ def _words(*phrases: str) -> str:
 
 
 # --- level words around a place name ------------------------------------------------------------
-LEVEL_BEFORE = {  # longest first: "wali kota" before "kota"
-    "wakil wali kota": "city", "wali kota": "city", "walikota": "city", "pemerintah kota": "city",
-    "pemerintah kabupaten": "regency", "pemerintah provinsi": "province", "kabupaten": "regency",
-    "kab": "regency", "kota": "city", "provinsi": "province", "propinsi": "province",
-    "pemkot": "city", "pemko": "city", "pemkab": "regency", "pemprov": "province",
-    "bupati": "regency", "gubernur": "province", "city of": "city", "province of": "province",
+LEVEL_BEFORE = {  # the Indonesian level words and titles (names.py), and the reader's own
+    **{word.rstrip("."): level for word, level in ID_LEVEL_WORDS.items()}, **ID_LEVEL_TITLES,
+    "wali kota": "city", "pemko": "city", "city of": "city", "province of": "province",
 }
 LEVEL_AFTER = {"city": "city", "regency": "regency", "province": "province",
                "county": "county", "district": "district", "prefecture": "city",
