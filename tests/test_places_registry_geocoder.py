@@ -47,3 +47,23 @@ def test_a_place_with_a_point_answers_with_the_row():
     location = GEOCODER.geocode("Xiangyang", country="CN", level="city", province="Hubei")
     assert location is not None and location.raw["name_zh"] == "襄阳市"
     assert location.raw["source"] == "registry" and location.raw["approximate"] is False
+
+
+def test_a_candidate_row_for_places_new_to_the_dataset_geocodes_offline(tmp_path):
+    from pathlib import Path
+
+    from components.news.articles import Article, split_sentences
+    from components.news.candidates import find_candidates
+    from components.places.chain import resolve_places
+    from components.places.gazetteer import load_gazetteer
+
+    text = ("Pemerintah Kota Bitung dan Pemerintah Kota Zhanjiang, Provinsi Guangdong, "
+            "menandatangani letter of intent kota kembar, Kamis (12/6/2025).")
+    article = Article(Path("t.txt"), "t.txt", "T", "", "2025-06-13", "", "id", text,
+                      split_sentences(text))
+    found = find_candidates([article], [], load_gazetteer())
+    assert [(c.partnership.id_name, c.partnership.cn_name_zh) for c in found] == [
+        ("Kota Bitung", "湛江市")]
+    resolution = resolve_places([found[0].partnership], online=False,
+                                cache_path=tmp_path / "c.json")
+    assert {place.resolved_by for place in resolution.places.values()} == {"registry"}
