@@ -191,7 +191,7 @@ def test_legend_and_labels_go_through_translate_and_are_escaped():
     legend.add_to(folium.Map(tiles=None))
     script = _script(legend)
     assert "<i>" not in script
-    config = json.loads(re.search(r"var cfg = (\{.*?\});\n", script, re.S).group(1))
+    config = json.loads(re.search(r"kembarLegend\([^,]+, (\{.*?\})\);\n", script, re.S).group(1))
     assert config["stages"]["loi"] == "<i>LETTER OF INTENT (LOI)</i>"
     assert config["text"]["level"].startswith("<i>LEVEL")
 
