@@ -16,6 +16,7 @@ from components import DATA_PATH, SEEDS_DIR
 from components.news.articles import Article, load_articles
 from components.news.excerpts import Excerpt, excerpts_for
 from components.filters import SearchIndex, build_search_index
+from components.focus import PlaceIndex
 from components.places.gazetteer import Gazetteer, load_gazetteer
 from components.places.chain import resolve_places
 from components.history import group_milestones, year_bounds
@@ -54,6 +55,11 @@ class Prepared:
     @cached_property
     def drawable_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in drawable(self.partnerships, self.places))
+
+    @cached_property
+    def place_index(self) -> PlaceIndex:
+        """Every place one can focus on, by every name it goes by (for ?place= and the box)."""
+        return PlaceIndex(self.partnerships, self.places, self.gazetteer)
 
     @cached_property
     def year_span(self) -> tuple[int, int] | None:

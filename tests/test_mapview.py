@@ -178,7 +178,7 @@ def test_hostile_text_never_reaches_the_page_as_markup():
     layer = next(iter(build_arcs_layer(rows, places)._children.values()))
     script = _script(layer)
     assert "<img" not in script and "</script" not in script and "<b>" not in script
-    payload = re.search(r"kembarArcsLayer\((\{.*?\}), (\{.*\})\);", script, re.S)
+    payload = re.search(r"kembarArcsLayer\((\{.*?\}), (\{.*\}), (\{.*?\})\);", script, re.S)
     data = json.loads(payload.group(2))
     assert any(place[5] == "</script>" + XSS for place in data["places"])  # pack_layer's name
 

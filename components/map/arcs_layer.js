@@ -3,7 +3,7 @@
 // the browser draws the same great circle as components.map.arcs.arc_points (slerp plus a
 // sideways lift) and copies the places' names into each arc's properties, so a click
 // reports a complete feature while the payload carries every name only once.
-function kembarArcsLayer(cfg, packed) {
+function kembarArcsLayer(cfg, packed, view) {
   var RAD = Math.PI / 180, data = kembarUnpack(cfg.codes, packed);
   function vec(c) {
     var la = c[1] * RAD, lo = c[0] * RAD;
@@ -38,16 +38,25 @@ function kembarArcsLayer(cfg, packed) {
     p.id_place = from.place; p.cn_place = to.place;
     f.geometry.coordinates = curve(f.geometry.coordinates[0], f.geometry.coordinates[1], p.bend);
   });
+  view = view || {};
   function colour(p) { return cfg.colours[p.level] || cfg.other; }
+  // With a focus, the focused place's arcs are drawn at full strength and the others faded.
+  function arcOpacity(p) {
+    if (p.selected) { return 1; }
+    if (view.focus) { return p.focused ? 1 : cfg.faded; }
+    return p.disputed ? 0.55 : 0.85;
+  }
   function style(f) {
     var p = f.properties, line = cfg.lines[p.stage] || cfg.lines.exploration;
     if (f.geometry.type === "Point") {
-      return {radius: p.radius, color: "#333333", weight: 1, fillColor: "#FFFFFF",
-              fillOpacity: 0.9, opacity: 0.9};
+      var dim = view.focus && !p.focused;
+      return {radius: p.radius, color: p.place === view.focus ? "#111111" : "#333333",
+              weight: p.place === view.focus ? 3 : 1, fillColor: "#FFFFFF",
+              fillOpacity: dim ? 0.4 : 0.9, opacity: dim ? 0.4 : 0.9};
     }
-    return {color: p.selected ? "#111111" : colour(p), weight: line.weight + (p.selected ? 3 : 0),
-            dashArray: line.dashArray, opacity: p.selected ? 1 : (p.disputed ? 0.55 : 0.85),
-            lineCap: "round"};
+    return {color: p.selected ? "#111111" : colour(p),
+            weight: line.weight + (p.selected ? 3 : (view.focus && p.focused ? 1 : 0)),
+            dashArray: line.dashArray, opacity: arcOpacity(p), lineCap: "round"};
   }
   function row(box, text, bold) {
     var div = document.createElement("div");
@@ -71,12 +80,27 @@ function kembarArcsLayer(cfg, packed) {
     if (p.disputed) { row(box, cfg.text.disputed, false); }
     return box;
   }
+  // Points on a focused arc count as focused too (their markers stay bright).
+  data.features.forEach(function (f) {
+    var p = f.properties;
+    if (p.focused && f.geometry.type === "LineString") {
+      points[p.a].properties.focused = true; points[p.b].properties.focused = true;
+    }
+  });
   var layer = L.geoJson(null, {
     style: style,
     pointToLayer: function (f, latlng) { return L.circleMarker(latlng, style(f)); }
   });
   layer.bindTooltip(tip, {sticky: true});
   layer.addData(data);
-  layer.eachLayer(function (l) { if (l.feature.properties.selected) { l.bringToFront(); } });
+  layer.kembarStyle = style;
+  var order = function (test) {
+    layer.eachLayer(function (l) { if (test(l.feature)) { l.bringToFront(); } });
+  };
+  order(function (f) { return f.properties.focused && f.geometry.type === "LineString"; });
+  order(function (f) { return f.geometry.type === "Point"; });
+  order(function (f) { return f.properties.selected; });
+  kembarPicking(layer, cfg, view);
+  kembarLayerView(layer, cfg, view);
   return layer;
 }

@@ -39,13 +39,20 @@ TEXT_LABELS = {
     "disputed": N_("disputed: the sources disagree"),
     "partnerships": N_("partnerships"),
     "places": N_("Partner place (size: number of partnerships)"),
+    "faded": N_("faded: not a tie of the focused place"),
+    "legend": N_("Legend"),
+    "also": N_("Also here:"),
+    "reset": N_("Reset view"),
 }
+FADED_OPACITY = 0.2  # arcs outside a focus: still there for context, clearly behind
+LABEL_MIN_PARTNERSHIPS = 3  # places labelled at the first zoom
 
 
 # The layer's, legend's and outlines' JavaScript lives in .js files beside this module (where
 # a linter sees it), read once at import.
 SCRIPTS = {name: files("components.map").joinpath(name).read_text(encoding="utf-8")
-           for name in ("unpack.js", "arcs_layer.js", "legend.js", "outlines.js")}
+           for name in ("unpack.js", "arcs_layer.js", "pick.js", "layer_view.js", "legend.js",
+                        "outlines.js", "map_controls.js")}
 
 
 def style_config(translate: Translate = untranslated) -> dict[str, Any]:
@@ -60,6 +67,9 @@ def style_config(translate: Translate = untranslated) -> dict[str, Any]:
         "curve": {"km": KM_PER_POINT, "min": MIN_POINTS, "max": MAX_POINTS,
                   "radius": EARTH_RADIUS_KM},
         "codes": wire_codes(),
+        "faded": FADED_OPACITY,
+        "labelMin": LABEL_MIN_PARTNERSHIPS,
+        "lang": getattr(translate, "lang", "en"),
     }
 
 
@@ -89,6 +99,24 @@ class Legend(MacroElement):
         self.config_json = script_json(style_config(translate))
 
 
+class MapControls(MacroElement):
+    """Wheel and touch handling and a "reset view" button, from inside the map script."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this.controls_js }}
+        kembarMapControls({{ this._parent.get_name() }}, {{ this.config_json }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, region: Any, translate: Translate = untranslated):
+        super().__init__()
+        self._name = "MapControls"
+        self.controls_js = SCRIPTS["map_controls.js"]
+        self.config_json = script_json({"region": region,
+                                        "text": {"reset": translate(TEXT_LABELS["reset"])}})
+
+
 class IconImagePath(MacroElement):
     """Sets L.Icon.Default.imagePath from inside the map script (header scripts never run)."""
 
@@ -110,16 +138,20 @@ class ArcsGeoJson(folium.GeoJson):
     _template = Template("""
         {% macro script(this, kwargs) %}
         {{ this.layer_js }}
-        var {{ this.get_name() }} = kembarArcsLayer({{ this.config_json }}, {{ this.data_json }});
+        var {{ this.get_name() }} = kembarArcsLayer({{ this.config_json }}, {{ this.data_json }}, {{ this.view_json }});
         {% endmacro %}
     """)
 
-    def __init__(self, data: dict[str, Any], translate: Translate = untranslated):
+    def __init__(self, data: dict[str, Any], translate: Translate = untranslated,
+                 view: dict[str, Any] | None = None):
+        """`view`: {"focus": the focused place's key or None, "region": [[s, w], [n, e]]}."""
         super().__init__(data, name="arcs")
         self._name = "ArcsGeoJson"
-        self.layer_js = SCRIPTS["unpack.js"] + SCRIPTS["arcs_layer.js"]
+        self.layer_js = "\n".join(SCRIPTS[name] for name in
+                                  ("unpack.js", "pick.js", "layer_view.js", "arcs_layer.js"))
         self.config_json = script_json(style_config(translate))
         self.data_json = script_json(pack_layer(data))
+        self.view_json = script_json(view or {})
 
     def render(self, **kwargs: Any) -> None:
         """Render without folium's per-feature style machinery (styles are computed in JS)."""

@@ -13,6 +13,7 @@ function kembarUnpack(codes, packed) {
              bend: r[4], a: r[5], b: r[6]};
     if (r[7] & 1) { p.disputed = true; }
     if (r[7] & 2) { p.selected = true; }
+    if (r[7] & 4) { p.focused = true; }
     return {type: "Feature", properties: p, geometry: {type: "LineString",
             coordinates: [points[r[5]].geometry.coordinates, points[r[6]].geometry.coordinates]}};
   });

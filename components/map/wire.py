@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from components.models import CN_LEVELS, ID_LEVELS, STAGES
 
 PLACE_LEVELS = tuple(dict.fromkeys(ID_LEVELS + CN_LEVELS))
-DISPUTED, SELECTED = 1, 2  # bits of an arc's flags
+DISPUTED, SELECTED, FOCUSED = 1, 2, 4  # bits of an arc's flags
 
 
 def wire_codes() -> dict[str, Any]:
@@ -41,7 +41,8 @@ def pack_layer(collection: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
         if feature["geometry"]["type"] != "LineString":
             continue
         p = feature["properties"]
-        flags = (DISPUTED if p.get("disputed") else 0) | (SELECTED if p.get("selected") else 0)
+        flags = ((DISPUTED if p.get("disputed") else 0) | (SELECTED if p.get("selected") else 0)
+                 | (FOCUSED if p.get("focused") else 0))
         arcs.append([p["id"], _code(ID_LEVELS, p["level"]), _code(STAGES, p["stage"]), p["date"],
                      p["bend"], p["a"], p["b"], flags])
     return {"places": places, "arcs": arcs}
