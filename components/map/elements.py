@@ -113,8 +113,8 @@ class MapControls(MacroElement):
         super().__init__()
         self._name = "MapControls"
         self.controls_js = SCRIPTS["map_controls.js"]
-        self.config_json = script_json({"region": region,
-                                        "text": {"reset": translate(TEXT_LABELS["reset"])}})
+        label = TEXT_LABELS["reset"]
+        self.config_json = script_json({"region": region, "text": {"reset": translate(label)}})
 
 
 class IconImagePath(MacroElement):
