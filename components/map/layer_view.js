@@ -19,13 +19,18 @@ function kembarLayerView(layer, cfg, view) {
     var selected = arcs(function (p) { return p.selected; })[0];
     var selectedId = selected ? selected.feature.properties.id : null;
     var focused = arcs(function (p) { return p.focused; });
+    // Keep clear of the legend (top right) when it is open.
+    var legend = map.getContainer().querySelector(".kembar-legend-body");
+    var right = legend && legend.style.display !== "none" ? legend.offsetWidth + 30 : 30;
+    var fit = {paddingTopLeft: [30, 30], paddingBottomRight: [right, 30], maxZoom: 8};
     if (view.focus && state.focus !== view.focus && focused.length) {
-      map.fitBounds(bounds(focused), {padding: [30, 30], maxZoom: 8});
+      map.fitBounds(bounds(focused), fit);
     } else if (!view.focus && state.focus && view.region) {
       map.fitBounds(view.region);
     } else if (selected && state.selected !== selectedId &&
                !map.getBounds().contains(selected.getBounds())) {
-      map.fitBounds(selected.getBounds(), {padding: [40, 40], maxZoom: Math.max(map.getZoom(), 5)});
+      fit.maxZoom = Math.max(map.getZoom(), 5);
+      map.fitBounds(selected.getBounds(), fit);
     }
     state.focus = view.focus || null;
     state.selected = selectedId;

@@ -15,6 +15,10 @@ from components.ui.mappanel import PLACE_KEY
 from components.ui.text import bold, plain
 
 CHOICES_KEY = "_kembar_place_choices"  # the places an ambiguous ?place= names
+# The partners read as a list: each line left-aligned, as text that can be clicked.
+_LIST_STYLE = ("<style>.st-key-kembar_portfolio button p{text-align:left}"
+               ".st-key-kembar_portfolio button{justify-content:flex-start;min-height:0;"
+               "padding:2px 0}</style>")
 
 
 def current_focus(index: PlaceIndex) -> FocusPlace | None:
@@ -111,11 +115,13 @@ def show_portfolio(t: Translator, place: FocusPlace, ties: Sequence[Partnership]
     own = [p for p in ties if is_own_tie(place, p)]
     inside = [p for p in ties if not is_own_tie(place, p)]
     groups = ((t("Its own partnerships"), own), (t("Partnerships of places inside it"), inside))
-    for heading, rows in groups if place.is_province else ((t("Partners"), ties),):
-        if not rows:
-            continue
-        st.markdown(bold(heading))
-        for p in rows:
-            st.button(_partner_line(t, place, p), key=f"portfolio_{p.id}", type="tertiary",
-                      on_click=_select, args=(p.id,))
+    st.html(_LIST_STYLE)
+    with st.container(key="kembar_portfolio"):
+        for heading, rows in groups if place.is_province else ((t("Partners"), ties),):
+            if not rows:
+                continue
+            st.markdown(bold(heading))
+            for p in rows:
+                st.button(_partner_line(t, place, p), key=f"portfolio_{p.id}", type="tertiary",
+                          on_click=_select, args=(p.id,))
     st.button(t("Clear the focus"), key="clear_focus", icon=":material/close:", on_click=_clear)
