@@ -133,3 +133,12 @@ def test_clearing_the_focus_returns_to_the_full_map():
     assert at.selectbox(key="place").value is None
     assert flagged(at, FOCUSED) == set()
     assert "place" not in at.query_params
+
+
+def test_the_focus_survives_a_language_switch():
+    at = run_app(place="Jateng")
+    at.selectbox(key="lang").select("zh").run()
+    assert not at.exception
+    assert at.selectbox(key="place").value == JATENG
+    assert "中爪哇" in [h.value for h in at.subheader]
+    assert at.query_params["place"] == "Provinsi Jawa Tengah"

@@ -15,7 +15,9 @@ from streamlit_folium import st_folium
 
 MAP_KEY = "map"
 LAST_CLICK = "_kembar_last_click"
-PLACE_KEY = "place"  # the focused place's key (components.focus.FocusPlace.key), or None
+# The focused place's key (components.focus.FocusPlace.key) or None. Kept apart from the Place
+# box's own state: a widget whose label changes (a language switch) starts afresh.
+PLACE_KEY = "_kembar_place"
 RETURNED = ["last_active_drawing", "last_object_clicked_count"]
 
 

@@ -123,7 +123,7 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
         pick_place(t, index)
         if focus:
             every = partnerships_of_place(focus, prepared.partnerships)
-            show_portfolio(t, focus, ties, len(every) - len(ties))
+            show_portfolio(t, index, focus, ties, len(every) - len(ties))
         _show_partnership(t, prepared, services, ties if focus else shown)
 
 

@@ -6,15 +6,16 @@ from typing import Sequence
 
 import streamlit as st
 
-from components.focus import FocusPlace, PlaceIndex, is_own_tie, stage_counts
+from components.focus import FocusPlace, PlaceIndex, focus_place, is_own_tie, stage_counts
 from components.i18n.formats import format_partial_date
 from components.i18n.translator import Translator
 from components.i18n.vocabulary import CN_LEVEL_LABELS, LEVEL_LABELS, STAGE_LABELS, sentence_case
-from components.models import STAGES, Partnership
+from components.models import STAGES, Partnership, PlaceRef
 from components.ui.mappanel import PLACE_KEY
 from components.ui.text import bold, plain
 
 CHOICES_KEY = "_kembar_place_choices"  # the places an ambiguous ?place= names
+BOX_KEY = "place"  # the Place box; it mirrors PLACE_KEY
 # The partners read as a list: each line left-aligned, as text that can be clicked.
 _LIST_STYLE = ("<style>.st-key-kembar_portfolio button p{text-align:left}"
                ".st-key-kembar_portfolio button{justify-content:flex-start;min-height:0;"
@@ -65,10 +66,15 @@ def pick_place(t: Translator, index: PlaceIndex) -> None:
     keys = [None, *(p.key for p in places)]
     titles = {p.key: place_title(t, p) for p in places}
     prompt = t("All places")
-    st.selectbox(t("Place"), keys, key=PLACE_KEY, placeholder=prompt,
+    st.session_state[BOX_KEY] = st.session_state.get(PLACE_KEY)
+    st.selectbox(t("Place"), keys, key=BOX_KEY, placeholder=prompt, on_change=_from_box,
                  format_func=lambda k: prompt if k is None else titles[k],
                  help=t("Focus on a place: its partnerships stand out on the map. "
                         "Or click a place's circle on the map."))
+
+
+def _from_box() -> None:
+    st.session_state[PLACE_KEY] = st.session_state[BOX_KEY]
 
 
 def _choose(key: str) -> None:
@@ -84,24 +90,28 @@ def _clear() -> None:
     st.session_state[PLACE_KEY] = None
 
 
-def _partner_line(t: Translator, place: FocusPlace, p: Partnership) -> str:
+def _partner_line(t: Translator, index: PlaceIndex, place: FocusPlace, p: Partnership) -> str:
     """Partner, level, stage, date; a tie of a place inside a province names that place too."""
     lang = t.lang
+
+    def name(ref: PlaceRef) -> str:
+        found = index.by_key.get(focus_place(ref).key)
+        return found.label(lang) if found and ref.level != "province" else ref.name
+
+    indonesian = name(p.id_place)
     chinese = (p.cn_name_zh or p.cn_name) if lang == "zh" else (p.cn_name or p.cn_name_zh)
     if place.country == "ID":
-        partner, level = chinese, t(CN_LEVEL_LABELS[p.cn_level])
-        own = p.id_name
+        partner, level, own = chinese, t(CN_LEVEL_LABELS[p.cn_level]), indonesian
     else:
-        partner, level = p.id_name, t(LEVEL_LABELS[p.id_level])
-        own = chinese
+        partner, level, own = indonesian, t(LEVEL_LABELS[p.id_level]), chinese
     if not is_own_tie(place, p):
         partner = f"{own} — {partner}"
     stage = sentence_case(t(STAGE_LABELS[p.stage]))
     return " · ".join((partner, level, stage, format_partial_date(p.date, lang)))
 
 
-def show_portfolio(t: Translator, place: FocusPlace, ties: Sequence[Partnership],
-                   hidden: int) -> None:
+def show_portfolio(t: Translator, index: PlaceIndex, place: FocusPlace,
+                   ties: Sequence[Partnership], hidden: int) -> None:
     """The place's name, its partnerships per stage, and each partner opening its details."""
     st.subheader(plain(place.label(t.lang)))
     st.caption(plain(_level_label(t, place)))
@@ -122,6 +132,6 @@ def show_portfolio(t: Translator, place: FocusPlace, ties: Sequence[Partnership]
                 continue
             st.markdown(bold(heading))
             for p in rows:
-                st.button(_partner_line(t, place, p), key=f"portfolio_{p.id}", type="tertiary",
+                st.button(_partner_line(t, index, place, p), key=f"portfolio_{p.id}", type="tertiary",
                           on_click=_select, args=(p.id,))
     st.button(t("Clear the focus"), key="clear_focus", icon=":material/close:", on_click=_clear)
