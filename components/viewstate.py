@@ -3,7 +3,8 @@
 Parameters: `level`, `stage`, `id_province`, `cn_province` (comma-separated), `field`
 (semicolon-separated, as in the dataset's `fields` column, since a field name may hold a comma),
 `year_from`, `year_to`, `as_of` (four-digit years), `undated=0` (leave undated partnerships out),
-`q` (search text), `selected` (a partnership id), `lang` (`id`, `en` or `zh`). A value that is
+`q` (search text), `selected` (a partnership id), `place` (the focused place, any name
+components.focus understands; resolved by the page), `lang` (`id`, `en` or `zh`). A value that is
 unknown or malformed is dropped with a plain-text notice naming the parameter and the value;
 parsing never raises. Unknown parameter names (tracking tags and the like) are ignored.
 """
@@ -36,6 +37,7 @@ class ViewState:
     filters: Filters = field(default_factory=Filters)
     selected: str | None = None
     lang: str | None = None  # None: not chosen, the app falls back to the browser's language
+    place: str | None = None  # the focused place as the link names it; the page resolves it
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,11 @@ class Choices:
         rows = tuple(partnerships)
         return cls(frozenset(p.id for p in rows), frozenset(p.id_province for p in rows),
                    frozenset(p.cn_province for p in rows), frozenset(f for p in rows for f in p.fields))
+
+
+def _shown_all(value: str) -> str:
+    """A user-supplied value without control characters."""
+    return "".join(c if unicodedata.category(c)[0] != "C" else " " for c in value)
 
 
 def _shown(value: str) -> str:
@@ -119,6 +126,15 @@ class _Reader:
             self.note(template, name=name, value=_shown(value))
         return None
 
+    def place(self, name: str) -> str | None:
+        """A place name as given (control characters dropped); too long a name is reported."""
+        value = " ".join(_shown_all(self.single(name)).split())
+        if len(value) > MAX_QUERY_LENGTH:
+            self.note(self.translate("Ignored {name}={value}: too long for a place name."),
+                      name=name, value=_shown(value))
+            return None
+        return value or None
+
     def query(self, name: str) -> str:
         value = " ".join(" ".join(self.values(name)).split())
         if len(value) > MAX_QUERY_LENGTH:
@@ -163,7 +179,8 @@ def view_from_params(params: Params, *, choices: Choices,
                              translate("Ignored {name}={value}: no partnership has this id."))
     lang = reader.one_of("lang", LANGUAGES,
                          translate("Ignored {name}={value}: the language must be id, en or zh."))
-    return ViewState(filters, selected, lang), tuple(reader.notices)
+    place = reader.place("place")
+    return ViewState(filters, selected, lang, place), tuple(reader.notices)
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:
@@ -181,6 +198,7 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         "q": f.query,
         "as_of": "" if f.as_of is None else str(f.as_of),
         "selected": view.selected or "",
+        "place": view.place or "",
         "lang": view.lang or "",
     }
     return {name: value for name, value in params.items() if value}

@@ -45,3 +45,9 @@ def write_url(view: ViewState) -> None:
 
 def notices() -> tuple[str, ...]:
     return st.session_state.get(NOTICES, ())
+
+
+def add_notice(notice: str | None) -> None:
+    """One more notice about the link, shown with the others (None adds nothing)."""
+    if notice:
+        st.session_state[NOTICES] = (*st.session_state.get(NOTICES, ()), notice)
