@@ -3,7 +3,8 @@
 Parameters: `level`, `stage`, `id_province`, `cn_province` (comma-separated), `field`
 (semicolon-separated, as in the dataset's `fields` column, since a field name may hold a comma),
 `year_from`, `year_to`, `as_of` (four-digit years), `undated=0` (leave undated partnerships out),
-`q` (search text), `selected` (a partnership id), `lang` (`id`, `en` or `zh`). A value that is
+`q` (search text), `selected` (a partnership id), `lang` (`id`, `en` or `zh`), `shade=provinces`
+(shade the provinces by their ties). A value that is
 unknown or malformed is dropped with a plain-text notice naming the parameter and the value;
 parsing never raises. Unknown parameter names (tracking tags and the like) are ignored.
 """
@@ -19,6 +20,7 @@ from components.filters import Filters, Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership
 
 LANGUAGES = ("id", "en", "zh")
+SHADINGS = ("provinces",)
 YEAR_MIN, YEAR_MAX = 1900, 2100  # wide enough for any partnership, narrow enough to catch typos
 MAX_QUERY_LENGTH = 200
 _NOTICE_VALUE_LENGTH = 60
@@ -35,6 +37,7 @@ class ViewState:
     filters: Filters = field(default_factory=Filters)
     selected: str | None = None
     lang: str | None = None  # None: not chosen, the app falls back to the browser's language
+    shade: bool = False  # provinces shaded by their ties (`shade=provinces`)
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,9 @@ def view_from_params(params: Params, *, choices: Choices,
                              translate("Ignored {name}={value}: no partnership has this id."))
     lang = reader.one_of("lang", LANGUAGES,
                          translate("Ignored {name}={value}: the language must be id, en or zh."))
-    return ViewState(filters, selected, lang), tuple(reader.notices)
+    shade = reader.one_of("shade", SHADINGS,
+                          translate("Ignored {name}={value}: the map can only shade provinces."))
+    return ViewState(filters, selected, lang, shade=shade == "provinces"), tuple(reader.notices)
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:
@@ -181,5 +186,6 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         "as_of": "" if f.as_of is None else str(f.as_of),
         "selected": view.selected or "",
         "lang": view.lang or "",
+        "shade": "provinces" if view.shade else "",
     }
     return {name: value for name, value in params.items() if value}
