@@ -12,11 +12,15 @@ from pathlib import Path
 
 from xstatic.pkg import leaflet as xstatic_leaflet
 
+from components import DATA_DIR
+
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 LEAFLET_VERSION = xstatic_leaflet.VERSION
 # Only what the map loads: the script, the stylesheet and the images the stylesheet names.
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 STATIC_SUBDIR = Path("static") / "kembar"
+# Served beside Leaflet and fetched once by the province shading (components/map/provinces.js).
+STATIC_DATA = ("provinces.geojson",)
 
 
 def leaflet_sources() -> list[tuple[Path, Path]]:
@@ -45,7 +49,8 @@ def _copy_if_changed(source: Path, target: Path) -> bool:
 
 
 def ensure_static_assets(app_dir: Path | str) -> Path:
-    """Put Leaflet under <app_dir>/static/kembar/leaflet/ (only what is missing or different).
+    """Put Leaflet under <app_dir>/static/kembar/leaflet/ and the province shapes beside it
+    (only what is missing or different).
 
     Returns <app_dir>/static/kembar, which the app serves as /app/static/kembar.
     Safe to call on every start and from two processes at once.
@@ -53,6 +58,8 @@ def ensure_static_assets(app_dir: Path | str) -> Path:
     base = Path(app_dir) / STATIC_SUBDIR
     for source, relative in leaflet_sources():
         _copy_if_changed(source, base / "leaflet" / relative)
+    for name in STATIC_DATA:
+        _copy_if_changed(DATA_DIR / name, base / name)
     return base
 
 

@@ -19,6 +19,8 @@ from components.pipeline import Prepared
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
 from components.ui.mappanel import clicked_feature, select_from_click, show_map
+from components.ui.provinces import (apply_pending_focus, focus_clicked_province,
+                                     provinces_layer, show_map_options)
 from components.ui.sidebar import (language_selector, schedule_next_frame, seed_widgets,
                                    show_as_of, show_filters)
 from components.ui.tabs import show_articles, show_overview, show_problems, show_table
@@ -56,6 +58,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
     lang = state.current_language()
     t = get_translator(lang)
     years = _years(prepared)
+    apply_pending_focus()
     first = state.initial_view(prepared.choices, t)
     if first is not None:
         seed_widgets(first, years)
@@ -63,6 +66,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
     t = get_translator(lang)
     filters = show_filters(t, prepared.choices, years)
     filters = show_as_of(t, filters, years)
+    shade = show_map_options(t)
     st.title(t("Kembar — Indonesia–China sister regions"))
     for notice in state.notices():
         st.warning(plain(notice), icon=":material/info:")
@@ -75,10 +79,10 @@ def render_page(prepared: Prepared, services: Services) -> None:
     st.markdown(bold(sentence))
     if as_of_note:
         st.caption(plain(as_of_note))
-    _show_map_and_details(t, prepared, services, shown)
-    view = ViewState(filters, st.session_state.get("selected"), lang)
+    _show_map_and_details(t, prepared, services, shown, shade)
+    view = ViewState(filters, st.session_state.get("selected"), lang, shade=shade)
     state.write_url(view)
-    _show_tabs(t, prepared, services, shown)
+    _show_tabs(t, prepared, services, shown, shade)
     schedule_next_frame()
 
 
@@ -92,16 +96,20 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
     return shown, describe_as_of(as_of, t)
 
 
-def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
+def _show_map_and_details(t, prepared: Prepared, services: Services, shown, shade: bool) -> None:
     map_column, details_column = st.columns([0.68, 0.32], gap="medium")
     drawable = prepared.drawable_ids
     ids = tuple(p.id for p in shown if p.id in drawable)
     with map_column:
         selected = st.session_state.get("selected")
         layer = services.arcs_layer(ids, t.lang, selected)
-        result = show_map(services.base_map(t.lang, services.tiles), layer)
-        select_from_click(clicked_feature(result), frozenset(p.id for p in shown),
-                          lambda key: [p.id for p in shown if key in (place_key(p.id_place), place_key(p.cn_place))])
+        under = [provinces_layer(t, shown, prepared)] if shade else []
+        result = show_map(services.base_map(t.lang, services.tiles), layer, under=under)
+        clicked = clicked_feature(result)
+        if not focus_clicked_province(clicked):
+            select_from_click(clicked, frozenset(p.id for p in shown),
+                              lambda key: [p.id for p in shown
+                                           if key in (place_key(p.id_place), place_key(p.cn_place))])
         hidden = len(shown) - len(ids)
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
@@ -117,7 +125,7 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
                                "to read its sources, history and news.")))
 
 
-def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
+def _show_tabs(t, prepared: Prepared, services: Services, shown, shade: bool) -> None:
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
     count = len(problems) + len(unresolved)
@@ -125,7 +133,7 @@ def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
              t("Data problems ({n})").format(n=count)]
     table, overview, articles, problems_tab = st.tabs(names)
     with table:
-        show_table(t, shown, prepared, prepared.dataset.columns)
+        show_table(t, shown, prepared, prepared.dataset.columns, shade=shade)
     with overview:
         show_overview(t, shown, prepared)
     with articles:
