@@ -62,6 +62,7 @@ def test_shading_config_per_shape_count_class_and_label():
     assert config["colours"] == list(SHADE_COLOURS)
     assert config["classes"] == ["1", "2–3", "4–7", "8–15", "16+"]
     assert config["coveredBy"]["Kalimantan Utara"] == "Kalimantan Timur"
+    assert (config["text"]["one"], config["text"]["other"]) == ("{n} partnership", "{n} partnerships")
 
 
 def test_labels_in_chinese_use_the_characters():

@@ -19,7 +19,7 @@ function kembarProvincesLayer(cfg) {
     var e = entry(l.feature.properties), box = document.createElement("div");
     var head = document.createElement("div"), body = document.createElement("div");
     head.textContent = e.label; head.style.fontWeight = "bold";
-    body.textContent = e.n + " " + cfg.text.partnerships;
+    body.textContent = (e.n === 1 ? cfg.text.one : cfg.text.other).replace("{n}", e.n);
     box.appendChild(head); box.appendChild(body);
     (e.parts || []).forEach(function (part) {
       var d = document.createElement("div");
@@ -40,7 +40,7 @@ function kembarProvincesLayer(cfg) {
     return found;
   }
   function outline(e) {
-    var p = e.propagatedFrom && e.propagatedFrom.feature && e.propagatedFrom.feature.properties;
+    var src = e.propagatedFrom || e.target, p = src && src.feature && src.feature.properties;
     if (!p || p.level !== "province" || !p.id_place || !p.cn_place) { return; }
     [byName("ID", p.id_place.split("|")[2]), byName("CN", p.cn_place.split("|")[2])]
       .forEach(function (l) {

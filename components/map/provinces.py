@@ -17,6 +17,7 @@ import folium
 from folium.template import Template
 
 from components import DATA_DIR
+from components.filters import NGettext, english_ngettext
 from components.i18n.translator import N_, Translate, untranslated
 from components.map.elements import render_layer, script_json
 
@@ -27,7 +28,7 @@ LAYER_JS_PATH = Path(__file__).with_name("provinces.js")
 # sequential, colour-blind safe, and readable in greyscale.
 SHADE_COLOURS = ("#C7E9B4", "#7FCDBB", "#41B6C4", "#2C7FB8", "#253494")
 FILL_OPACITY = 0.72
-TEXT = {"partnerships": N_("partnerships"), "title": N_("Partnerships by province")}
+TEXT = {"title": N_("Partnerships by province")}
 
 Counts = Mapping[tuple[str, str], int]  # (country, province) -> partnerships
 
@@ -94,7 +95,8 @@ def shape_label(properties: Mapping[str, Any], lang: str,
 
 def shading_config(counts: Counts, *, top: int, lang: str = "en",
                    names_zh: Mapping[tuple[str, str], str] | None = None,
-                   translate: Translate = untranslated, url: str = "") -> dict[str, Any]:
+                   translate: Translate = untranslated, ngettext: NGettext = english_ngettext,
+                   url: str = "") -> dict[str, Any]:
     """What one rerun sends: per shape its count, class and label; the scale and its legend.
 
     `top` is the busiest province's count over the whole dataset, so a colour keeps its
@@ -117,7 +119,9 @@ def shading_config(counts: Counts, *, top: int, lang: str = "en",
         shapes[f'{p["country"]}|{p["name"]}'] = entry
     return {"url": url, "shapes": shapes, "colours": list(SHADE_COLOURS), "opacity": FILL_OPACITY,
             "classes": class_labels(breaks), "coveredBy": collection["properties"]["covered_by"],
-            "text": {k: translate(v) for k, v in TEXT.items()}}
+            "text": {**{k: translate(v) for k, v in TEXT.items()},
+                     **{k: ngettext("{n} partnership", "{n} partnerships", n)
+                        for k, n in (("one", 1), ("other", 2))}}}
 
 
 def shaded_features(counts: Counts) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ EMPTY_KEY = "province_grid_empty"
 SELECTION = "cell"
 # Stages from tentative to firm, light to dark, as the Overview's other stage charts.
 STAGE_COLOURS = ("#C6DBEF", "#6BAED6", "#2171B5", "#08306B")
-CELL = 24  # pixels per row
+CELL = 24  # pixels per row; columns are a little wider
 
 
 def _namer(t: Translator, prepared) -> Callable[[str, str], str]:
@@ -54,9 +54,9 @@ def grid_chart(t: Translator, frame: pd.DataFrame, rows: list[str], columns: lis
     """Coloured cells with their counts; a click selects the cell's two provinces."""
     cell = alt.selection_point(name=SELECTION, fields=["id_province", "cn_province"])
     x = alt.X("column:N", sort=columns, scale=alt.Scale(domain=columns), title=t("Chinese province"),
-              axis=alt.Axis(orient="top", labelAngle=-50, labelLimit=140))
+              axis=alt.Axis(orient="top", labelAngle=-50, labelLimit=140, labelOverlap=False))
     y = alt.Y("row:N", sort=rows, scale=alt.Scale(domain=rows), title=t("Indonesian province"),
-              axis=alt.Axis(labelLimit=180))
+              axis=alt.Axis(labelLimit=180, labelOverlap=False))
     tooltip = [alt.Tooltip("row:N", title=t("Indonesian province")),
                alt.Tooltip("column:N", title=t("Chinese province")),
                alt.Tooltip("count:Q", title=t("Partnerships")),
@@ -64,12 +64,13 @@ def grid_chart(t: Translator, frame: pd.DataFrame, rows: list[str], columns: lis
     base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
     rects = base.mark_rect(stroke="#FFFFFF", strokeWidth=1, cursor="pointer").encode(
         color=alt.Color("stage:N", title=t("Highest stage"), sort=stage_names,
-                        scale=alt.Scale(domain=stage_names, range=list(STAGE_COLOURS))),
+                        scale=alt.Scale(domain=stage_names, range=list(STAGE_COLOURS)),
+                        legend=alt.Legend(symbolType="square", symbolSize=180)),
         opacity=alt.condition(cell, alt.value(1.0), alt.value(0.35))).add_params(cell)
     text = base.mark_text(fontSize=11, cursor="pointer").encode(
         text="count:Q", color=alt.condition("datum.order >= 2", alt.value("#FFFFFF"),
                                             alt.value("#111111")))
-    return alt.layer(rects, text).properties(height=CELL * max(len(rows), 1))
+    return alt.layer(rects, text).properties(width=alt.Step(CELL + 4), height=alt.Step(CELL))
 
 
 def _filter_to_cell() -> None:
@@ -99,7 +100,7 @@ def show_province_grid(t: Translator, shown: Sequence[Partnership], prepared) ->
     chart = grid_chart(t, frame, [name("ID", r) for r, _ in grid.rows],
                        [name("CN", c) for c, _ in grid.columns], list(stage_label.values()))
     st.altair_chart(chart, key=GRID_KEY, on_select=_filter_to_cell, selection_mode=SELECTION,
-                    width="stretch")
+                    width="content")
     st.caption(plain(grid_sentence(t, grid, name, everyone["CN"])))
 
 

@@ -43,6 +43,7 @@ def provinces_layer(t: Translator, shown: Sequence[Partnership], prepared) -> fo
     everything = count_by_province(prepared.partnerships)
     config = shading_config(count_by_province(shown), top=max(everything.values(), default=1),
                             lang=t.lang, names_zh=province_names_zh(prepared), translate=t,
+                            ngettext=t.ngettext,
                             url=f"{ASSET_BASE}/{STATIC_NAME}?v={_version()}")
     return build_provinces_layer(config, translate=t)
 
