@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import DATA_DIR
 from components.ui.grid import GRID_KEY
-from components.ui.provinces import FOCUS_KEY, SHADE_KEY
+from components.ui.provinces import PROVINCE_CLICKED, SHADE_KEY
 from tests.apptest import run_app
 from tests.test_app import click_on_map, map_element, shown_count
 
@@ -89,10 +89,11 @@ def test_shading_is_off_by_default_and_the_checkbox_turns_it_on():
 def test_a_click_on_a_province_is_handed_to_the_focus():
     at = run_app(shade="provinces")
     click_on_map(at, {"name": "Jawa Tengah", "country": "ID", "covers": ["Jawa Tengah"],
-                      "partnerships": 8})
+                      "partnerships": 8, "place": "ID|province|Jawa Tengah|Provinsi Jawa Tengah"})
     assert not at.exception
-    assert at.session_state[FOCUS_KEY] == "Jawa Tengah"
+    assert at.session_state[PROVINCE_CLICKED] == "Jawa Tengah"
     assert shown_count(at) == len(ROWS)  # a focus, not a filter
+    assert at.selectbox(key="selected").value is None  # not the province's first partnership
 
 
 def test_a_grid_cell_filters_the_map_to_its_partnerships():
@@ -122,3 +123,18 @@ def test_the_grid_in_chinese():
     at = run_app(lang="zh")
     line = next(c.value for c in at.caption if "西藏" in c.value)
     assert "Tibet" not in line
+
+
+def test_the_geojson_download_carries_the_shaded_provinces_when_shading_is_on():
+    from components.pipeline import prepare
+    from components.ui.tabs import geojson_download
+
+    data = prepare(online=False)
+    shown = [p for p in data.partnerships if p.id_level == "city"]
+    plain = json.loads(geojson_download(shown, data, shade=False))
+    shaded = json.loads(geojson_download(shown, data, shade=True))
+    assert not any("covers" in f["properties"] for f in plain["features"])
+    provinces = {f'{f["properties"]["country"]}|{f["properties"]["name"]}': f["properties"]["partnerships"]
+                 for f in shaded["features"] if "covers" in f["properties"]}
+    assert provinces == expected_shading([r for r in ROWS if r["id_level"] == "city"])
+    assert shaded["features"][:len(plain["features"])] == plain["features"]

@@ -52,8 +52,11 @@ def test_a_pre_split_shape_sums_the_provinces_it_covers():
 def test_shading_config_per_shape_count_class_and_label():
     config = shading_config(COUNTS, top=18, url="/app/static/kembar/provinces.geojson")
     shapes = config["shapes"]
-    assert shapes["ID|Jawa Tengah"] == {"n": 8, "c": 3, "label": "Jawa Tengah"}
-    assert shapes["ID|Aceh"] == {"n": 0, "c": -1, "label": "Aceh"}
+    assert shapes["ID|Jawa Tengah"] == {"n": 8, "c": 3, "label": "Jawa Tengah",
+                                        "place": "ID|province|Jawa Tengah|Provinsi Jawa Tengah"}
+    assert shapes["ID|Aceh"] == {"n": 0, "c": -1, "label": "Aceh",
+                                 "place": "ID|province|Aceh|Provinsi Aceh"}
+    assert shapes["CN|Zhejiang"]["place"] == "CN|province|Zhejiang|Zhejiang"
     kaltim = shapes["ID|Kalimantan Timur"]
     assert (kaltim["n"], kaltim["c"]) == (3, 1)
     assert kaltim["label"] == "Kalimantan Timur + Kalimantan Utara (boundary before 2012)"

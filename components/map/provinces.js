@@ -66,7 +66,11 @@ function kembarProvincesLayer(cfg) {
     shapes.data.then(function (data) {
       if (!layer._map) { return; }
       layer.addData(data);
-      layer.eachLayer(function (l) { l.feature.properties.partnerships = entry(l.feature.properties).n; });
+      layer.eachLayer(function (l) {  // a click reports the count and the place to focus
+        var p = l.feature.properties, e = entry(p);
+        p.partnerships = e.n;
+        if (e.place) { p.place = e.place; }
+      });
       layer.bringToBack();  // under the arcs on the shared canvas, so arcs stay clickable
     });
   });

@@ -93,6 +93,14 @@ def shape_label(properties: Mapping[str, Any], lang: str,
     return label
 
 
+def province_focus_key(country: str, province: str) -> str:
+    """The key the focus on a place gives a province ("ID|province|Jawa Tengah|Provinsi Jawa
+    Tengah"), named as a province-level partner row names it; a clicked shape reports it as
+    its `place`, as a clicked marker reports its own."""
+    name = f"Provinsi {province}" if country == "ID" else province
+    return "|".join((country, "province", province, name))
+
+
 def shading_config(counts: Counts, *, top: int, lang: str = "en",
                    names_zh: Mapping[tuple[str, str], str] | None = None,
                    translate: Translate = untranslated, ngettext: NGettext = english_ngettext,
@@ -112,7 +120,8 @@ def shading_config(counts: Counts, *, top: int, lang: str = "en",
         parts = per_shape[p["country"], p["name"]]
         total = sum(parts.values())
         entry: dict[str, Any] = {"n": total, "c": shade_class(total, breaks),
-                                 "label": shape_label(p, lang, names_zh, translate)}
+                                 "label": shape_label(p, lang, names_zh, translate),
+                                 "place": province_focus_key(p["country"], p["name"])}
         if len(parts) > 1:
             entry["parts"] = [[names_zh.get((p["country"], k), k) if lang == "zh" else k, v]
                               for k, v in parts.items()]

@@ -19,8 +19,7 @@ from components.pipeline import Prepared
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
 from components.ui.mappanel import clicked_feature, select_from_click, show_map
-from components.ui.provinces import (apply_pending_focus, focus_clicked_province,
-                                     provinces_layer, show_map_options)
+from components.ui.provinces import focus_clicked_province, provinces_layer, show_map_options
 from components.ui.sidebar import (language_selector, schedule_next_frame, seed_widgets,
                                    show_as_of, show_filters)
 from components.ui.tabs import show_articles, show_overview, show_problems, show_table
@@ -58,7 +57,6 @@ def render_page(prepared: Prepared, services: Services) -> None:
     lang = state.current_language()
     t = get_translator(lang)
     years = _years(prepared)
-    apply_pending_focus()
     first = state.initial_view(prepared.choices, t)
     if first is not None:
         seed_widgets(first, years)

@@ -15,8 +15,7 @@ from components.models import Partnership
 from components.provinces import count_by_province
 
 SHADE_KEY = "shade_provinces"  # the checkbox's state; `shade=provinces` in the URL
-FOCUS_KEY = "place"  # the focused place (issue 17 §1); a clicked province is put here
-PENDING_FOCUS = "_kembar_pending_province"
+PROVINCE_CLICKED = "province_clicked"  # the last province clicked on the map (focus hook)
 
 
 def show_map_options(t: Translator) -> bool:
@@ -53,23 +52,15 @@ def is_province(properties: Mapping[str, Any] | None) -> bool:
     return bool(properties) and isinstance(properties.get("covers"), list)
 
 
-def focus_clicked_province(properties: Mapping[str, Any] | None) -> bool:
-    """Hook for the focus on a place: a clicked province becomes the focus on the next run.
+def focus_clicked_province(properties: Mapping[str, Any] | None) -> str | None:
+    """Hook for the focus on a place (issue 17 §1): the name of a clicked province, or None.
 
-    The province's name is the dataset's (`Jawa Tengah`, `Zhejiang`), which the place search
-    understands; it is kept under PENDING_FOCUS and handed to FOCUS_KEY by
-    `apply_pending_focus` before any widget is drawn.
+    A clicked shape reports `name` (as the dataset writes the province), `country` and `place`
+    (the focus key, map.provinces.province_focus_key). Until the focus reads `place`, the
+    name is kept under PROVINCE_CLICKED, as a clicked marker's key is under "place_clicked".
     """
     if not is_province(properties):
-        return False
-    st.session_state[PENDING_FOCUS] = str(properties["name"])
-    st.rerun()
-    return True
-
-
-def apply_pending_focus() -> str | None:
-    """Call before the widgets: the province clicked on the previous run, now the focus."""
-    name = st.session_state.pop(PENDING_FOCUS, None)
-    if name:
-        st.session_state[FOCUS_KEY] = name
+        return None
+    name = str(properties["name"])
+    st.session_state[PROVINCE_CLICKED] = name
     return name

@@ -74,7 +74,8 @@ def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: S
     _show_downloads(t, shown, prepared, columns, shade)
 
 
-def _geojson(shown: Sequence[Partnership], prepared, shade: bool) -> str:
+def geojson_download(shown: Sequence[Partnership], prepared, shade: bool) -> str:
+    """The GeoJSON download: arcs and places, and the shaded provinces when the map shows them."""
     collection = export_geojson(shown, prepared.places)
     if shade:
         collection["features"] += shaded_features(count_by_province(shown))
@@ -89,7 +90,7 @@ def _show_downloads(t: Translator, shown: Sequence[Partnership], prepared, colum
                          file_name="kembar-partnerships.csv", mime="text/csv",
                          icon=":material/download:", on_click="ignore")
     middle.download_button(t("Download GeoJSON"),
-                           lambda: _geojson(shown, prepared, shade),
+                           lambda: geojson_download(shown, prepared, shade),
                            file_name="kembar-partnerships.geojson", mime="application/geo+json",
                            icon=":material/download:", on_click="ignore")
     right.download_button(t("Download map (HTML)"), lambda: standalone_html(shown, prepared.places,
