@@ -85,14 +85,16 @@ function kembarProvincesLayer(cfg) {
 // The legend of the shading: one swatch per class with its range of counts.
 function kembarProvincesLegend(cfg) {
   var legend = L.control({position: "bottomright"});
-  legend.onAdd = function () {
-    var box = L.DomUtil.create("div", "kembar-provinces-legend");
+  legend.onAdd = function (map) {
+    var box = L.DomUtil.create("div", "kembar-provinces-legend"), narrow = map.getSize().x < 520;
     box.style.cssText = "background:rgba(255,255,255,0.92);padding:6px 9px;" +
       "font:12px/1.45 sans-serif;color:#222;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,0.3)";
     var title = L.DomUtil.create("div", "", box);
     title.textContent = cfg.text.title; title.style.fontWeight = "bold";
     cfg.classes.forEach(function (label, i) {
-      var row = L.DomUtil.create("div", "", box), swatch = L.DomUtil.create("span", "", row);
+      var row = L.DomUtil.create(narrow ? "span" : "div", "", box);  // one line on a phone
+      var swatch = L.DomUtil.create("span", "", row);
+      if (narrow) { row.style.marginRight = "6px"; }
       swatch.style.cssText = "display:inline-block;width:18px;height:11px;margin-right:6px;" +
         "vertical-align:middle;border:1px solid #777;opacity:" + cfg.opacity + ";background:" +
         cfg.colours[i];
