@@ -12,7 +12,9 @@ import time
 from components.map.provinces import (SHADE_COLOURS, class_breaks, shade_class, shaded_features,
                                       shading_config)
 from components.provinces import count_by_province
-from tests.test_app_browser import FIND_MAP, WAIT, open_app, prepared, wait_for
+from components.provinces import province_pairs
+from tests.test_app_browser import (FIND_MAP, MARK_MAP, VIEW, WAIT, drawn_ids, map_frame, open_app,
+                                    prepared, wait_for, wait_for_arcs)
 
 # Each province shape Leaflet holds: "country|name" -> [partnerships, fill colour, opacity].
 PROVINCES = f"""() => {{
@@ -180,5 +182,53 @@ def test_hovering_a_province_level_arc_outlines_both_provinces(guarded_page, app
     expected = sorted([f"ID|{covered.get(target['id'], target['id'])}", f"CN|{target['cn']}"])
     guarded_page.mouse.move(offset["x"] + target["x"], offset["y"] + target["y"])
     wait_for(lambda: frame.evaluate(OUTLINED), expected, what="outlined provinces")
-    guarded_page.mouse.move(offset["x"] + 5, offset["y"] + offset["height"] - 5)
+    # Away off the map, in steps as a hand moves (Leaflet reads at most one move per 32 ms).
+    guarded_page.mouse.move(offset["x"] - 30, offset["y"] - 30, steps=8)
     wait_for(lambda: frame.evaluate(OUTLINED), [], timeout=WAIT / 1000, what="outline cleared")
+
+
+def test_the_shading_checkbox_keeps_the_map_and_its_zoom(guarded_page, app_server):
+    frame = open_app(guarded_page, app_server)
+    assert stable(lambda: frame.evaluate(PROVINCES)) == {}
+    frame.locator("a.leaflet-control-zoom-in").click()
+    start = stable(lambda: frame.evaluate(VIEW))
+    assert frame.evaluate(MARK_MAP)
+    label = guarded_page.locator(".st-key-shade_provinces label")
+    label.scroll_into_view_if_needed()
+    label.click()  # as a user does: on the words
+    wait_for(lambda: map_frame(guarded_page).evaluate(PROVINCES), expected_provinces(),
+             what="shaded provinces after the checkbox")
+    after = map_frame(guarded_page).evaluate(VIEW)
+    assert after["same"], "the map object was replaced: turning the shading on rebuilt the map"
+    assert after["zoom"] == start["zoom"]
+    assert "shade=provinces" in guarded_page.url
+
+
+# The page position of the grid cell Vega drew for a pair (its SVG path's aria label names it).
+GRID_CELL = """([row, column]) => {
+  const cells = document.querySelectorAll(".st-key-province_grid .mark-rect path");
+  for (const cell of cells) {
+    const label = cell.getAttribute("aria-label") || "";
+    if (label.includes("Indonesian province: " + row + ";") && label.includes("Chinese province: " + column + ";")) {
+      const r = cell.getBoundingClientRect();
+      return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+    }
+  }
+  return null;
+}"""
+
+
+def test_clicking_a_grid_cell_filters_the_map_to_that_pair(guarded_page, app_server):
+    page = guarded_page
+    open_app(page, app_server)
+    wait_for_arcs(page, drawn_ids(prepared().partnerships))
+    top = province_pairs(prepared().partnerships)[0]
+    page.get_by_role("tab", name="Overview").click()
+    page.locator(".st-key-province_grid").scroll_into_view_if_needed()
+    pair = [top.id_province, top.cn_province]
+    wait_for(lambda: page.evaluate(GRID_CELL, pair) is not None, True, what="the grid drawn")
+    cell = stable(lambda: page.evaluate(GRID_CELL, pair))
+    assert cell, f"no grid cell for {top.id_province} – {top.cn_province}"
+    page.mouse.click(cell["x"], cell["y"])
+    wait_for_arcs(page, drawn_ids([prepared().by_id[i] for i in top.ids]))
+    assert "id_province=" in page.url and "cn_province=" in page.url
