@@ -21,8 +21,6 @@ from components.ui.text import plain
 GRID_KEY = "province_grid"
 EMPTY_KEY = "province_grid_empty"
 SELECTION = "cell"
-# Stages from tentative to firm, light to dark, as the Overview's other stage charts.
-STAGE_COLOURS = ("#C6DBEF", "#6BAED6", "#2171B5", "#08306B")
 CELL = 24  # pixels per row; columns are a little wider
 
 
@@ -50,8 +48,9 @@ def grid_frame(grid: ProvinceGrid, name: Callable[[str, str], str],
 
 
 def grid_chart(t: Translator, frame: pd.DataFrame, rows: list[str], columns: list[str],
-               stage_names: list[str]) -> alt.LayerChart:
-    """Coloured cells with their counts; a click selects the cell's two provinces."""
+               stage_names: list[str], colours: Sequence[str]) -> alt.LayerChart:
+    """Coloured cells with their counts (`colours`: one per stage, from exploration on, light
+    to dark so the count is written in white from MoU on); a click selects both provinces."""
     cell = alt.selection_point(name=SELECTION, fields=["id_province", "cn_province"])
     x = alt.X("column:N", sort=columns, scale=alt.Scale(domain=columns), title=t("Chinese province"),
               axis=alt.Axis(orient="top", labelAngle=-50, labelLimit=140, labelOverlap=False))
@@ -64,7 +63,7 @@ def grid_chart(t: Translator, frame: pd.DataFrame, rows: list[str], columns: lis
     base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
     rects = base.mark_rect(stroke="#FFFFFF", strokeWidth=1, cursor="pointer").encode(
         color=alt.Color("stage:N", title=t("Highest stage"), sort=stage_names,
-                        scale=alt.Scale(domain=stage_names, range=list(STAGE_COLOURS)),
+                        scale=alt.Scale(domain=stage_names, range=list(colours)),
                         legend=alt.Legend(symbolType="square", symbolSize=180)),
         opacity=alt.condition(cell, alt.value(1.0), alt.value(0.35))).add_params(cell)
     text = base.mark_text(fontSize=11, cursor="pointer").encode(
@@ -82,8 +81,10 @@ def _filter_to_cell() -> None:
         st.session_state["f_cn_provinces"] = [chosen[0]["cn_province"]]
 
 
-def show_province_grid(t: Translator, shown: Sequence[Partnership], prepared) -> None:
-    """The matrix of Indonesian x Chinese provinces, and a line naming what stands out."""
+def show_province_grid(t: Translator, shown: Sequence[Partnership], prepared,
+                       stage_colours: Mapping[str, str]) -> None:
+    """The matrix of Indonesian x Chinese provinces coloured by the Overview's stage colours,
+    and a line naming what stands out."""
     st.subheader(t("Province to province"))
     every = st.toggle(t("Show provinces without partnerships"), key=EMPTY_KEY)
     everyone = {country: sorted({e.province for e in prepared.gazetteer.entries
@@ -98,7 +99,8 @@ def show_province_grid(t: Translator, shown: Sequence[Partnership], prepared) ->
     stage_label = {s: sentence_case(t(STAGE_SHORT_LABELS[s])) for s in STAGES}
     frame = grid_frame(grid, name, stage_label)
     chart = grid_chart(t, frame, [name("ID", r) for r, _ in grid.rows],
-                       [name("CN", c) for c, _ in grid.columns], list(stage_label.values()))
+                       [name("CN", c) for c, _ in grid.columns], list(stage_label.values()),
+                       [stage_colours[s] for s in STAGES])
     st.altair_chart(chart, key=GRID_KEY, on_select=_filter_to_cell, selection_mode=SELECTION,
                     width="content")
     st.caption(plain(grid_sentence(t, grid, name, everyone["CN"])))

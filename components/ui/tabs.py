@@ -120,7 +120,7 @@ def show_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None
                                        years.undated).format(n=format_number(years.undated, t.lang))))
     _show_history_overview(t, shown, prepared)
     _show_hubs(t, shown)
-    show_province_grid(t, shown, prepared)
+    show_province_grid(t, shown, prepared, STAGE_COLOURS)
 
 
 def _show_history_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None:
