@@ -232,3 +232,24 @@ def test_clicking_a_grid_cell_filters_the_map_to_that_pair(guarded_page, app_ser
     page.mouse.click(cell["x"], cell["y"])
     wait_for_arcs(page, drawn_ids([prepared().by_id[i] for i in top.ids]))
     assert "id_province=" in page.url and "cn_province=" in page.url
+
+
+def test_the_exported_map_carries_the_shading_offline(guarded_page, tmp_path):
+    from components.map.export import standalone_html
+
+    data = prepared()
+    shown = [p for p in data.partnerships if p.id_level == "city"]
+    counts = count_by_province(shown)
+    everything = count_by_province(data.partnerships)
+    config = shading_config(counts, top=max(everything.values()), url="/app/static/never-fetched")
+    path = tmp_path / "map.html"
+    path.write_text(standalone_html(shown, data.places, tiles=None, provinces=config), encoding="utf-8")
+    guarded_page.goto(path.as_uri())
+    found = """() => { const k = Object.keys(window).find(k => /^map_[0-9a-f]+$/.test(k));
+                       if (!k) return null; window.map = window[k]; return true; }"""
+    wait_for(lambda: guarded_page.evaluate(found), True, what="the exported map")
+    expected = {f'{f["properties"]["country"]}|{f["properties"]["name"]}': f["properties"]["partnerships"]
+                for f in shaded_features(counts)}
+    wait_for(lambda: {k: v[0] for k, v in (guarded_page.evaluate(PROVINCES) or {}).items()}, expected,
+             what="shaded provinces in the export")
+    assert guarded_page.evaluate(LEGEND).startswith("Partnerships by province")

@@ -37,14 +37,17 @@ def province_names_zh(prepared) -> dict[tuple[str, str], str]:
             if e.level == "province" and e.name_zh}
 
 
-def provinces_layer(t: Translator, shown: Sequence[Partnership], prepared) -> folium.FeatureGroup:
-    """The shaded provinces for what is shown, on a scale fixed by the whole dataset."""
+def province_shading(t: Translator, shown: Sequence[Partnership], prepared) -> dict[str, Any]:
+    """What the shading layer needs for what is shown, on a scale fixed by the whole dataset."""
     everything = count_by_province(prepared.partnerships)
-    config = shading_config(count_by_province(shown), top=max(everything.values(), default=1),
-                            lang=t.lang, names_zh=province_names_zh(prepared), translate=t,
-                            ngettext=t.ngettext,
-                            url=f"{ASSET_BASE}/{STATIC_NAME}?v={_version()}")
-    return build_provinces_layer(config, translate=t)
+    return shading_config(count_by_province(shown), top=max(everything.values(), default=1),
+                          lang=t.lang, names_zh=province_names_zh(prepared), translate=t,
+                          ngettext=t.ngettext, url=f"{ASSET_BASE}/{STATIC_NAME}?v={_version()}")
+
+
+def provinces_layer(t: Translator, shown: Sequence[Partnership], prepared) -> folium.FeatureGroup:
+    """The shaded provinces for what is shown, as a layer to draw under the arcs."""
+    return build_provinces_layer(province_shading(t, shown, prepared), translate=t)
 
 
 def is_province(properties: Mapping[str, Any] | None) -> bool:

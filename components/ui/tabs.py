@@ -22,6 +22,7 @@ from components.provinces import count_by_province
 from components.ui.articles import show_article_reader
 from components.ui.details import pair_title
 from components.ui.grid import show_province_grid
+from components.ui.provinces import province_shading
 from components.ui.text import bold, plain
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
 
@@ -93,8 +94,9 @@ def _show_downloads(t: Translator, shown: Sequence[Partnership], prepared, colum
                            lambda: geojson_download(shown, prepared, shade),
                            file_name="kembar-partnerships.geojson", mime="application/geo+json",
                            icon=":material/download:", on_click="ignore")
-    right.download_button(t("Download map (HTML)"), lambda: standalone_html(shown, prepared.places,
-                                                                           translate=t, tiles=None),
+    right.download_button(t("Download map (HTML)"), lambda: standalone_html(
+                              shown, prepared.places, translate=t, tiles=None,
+                              provinces=province_shading(t, shown, prepared) if shade else None),
                           file_name="kembar-map.html", mime="text/html",
                           icon=":material/download:", on_click="ignore")
 
