@@ -122,7 +122,8 @@ def test_the_grid_line_names_the_most_connected_pair():
 def test_the_grid_in_chinese():
     at = run_app(lang="zh")
     line = next(c.value for c in at.caption if "西藏" in c.value)
-    assert "Tibet" not in line
+    assert "Tibet" not in line and "没有印尼合作方" in line and "联系最多" in line
+    assert at.checkbox(key=SHADE_KEY).label == "按合作关系数为省份着色"
 
 
 def test_the_geojson_download_carries_the_shaded_provinces_when_shading_is_on():
