@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from components import DATA_DIR
 from components.ui.grid import GRID_KEY
 from components.ui.provinces import PROVINCE_CLICKED, SHADE_KEY
-from tests.apptest import run_app
+from tests.apptest import open_section, run_app
 from tests.test_app import click_on_map, map_element, shown_count
 
 ROWS = list(csv.DictReader((DATA_DIR / "partnerships.csv").open(encoding="utf-8")))
@@ -97,7 +97,7 @@ def test_a_click_on_a_province_is_handed_to_the_focus():
 
 
 def test_a_grid_cell_filters_the_map_to_its_partnerships():
-    at = run_app()
+    at = open_section(run_app(), "overview")
     pairs = Counter((r["id_province"], r["cn_province"]) for r in ROWS)
     (id_province, cn_province), n = pairs.most_common(1)[0]
     select_grid_cell(at, id_province, cn_province)
@@ -110,7 +110,7 @@ def test_a_grid_cell_filters_the_map_to_its_partnerships():
 
 
 def test_the_grid_line_names_the_most_connected_pair():
-    at = run_app()
+    at = open_section(run_app(), "overview")
     pairs = Counter((r["id_province"], r["cn_province"]) for r in ROWS)
     (a, b), n = pairs.most_common(1)[0]
     line = next(c.value for c in at.caption if "Most connected" in c.value).replace("\\", "")
@@ -120,7 +120,7 @@ def test_the_grid_line_names_the_most_connected_pair():
 
 
 def test_the_grid_in_chinese():
-    at = run_app(lang="zh")
+    at = open_section(run_app(lang="zh"), "overview")
     line = next(c.value for c in at.caption if "西藏" in c.value)
     assert "Tibet" not in line and "没有印尼合作方" in line and "联系最多" in line
     assert at.checkbox(key=SHADE_KEY).label == "按合作关系数为省份着色"

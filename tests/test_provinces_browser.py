@@ -13,6 +13,7 @@ from components.map.provinces import (SHADE_COLOURS, class_breaks, shade_class, 
                                       shading_config)
 from components.provinces import count_by_province
 from components.provinces import province_pairs
+from tests.browser import open_section
 from tests.test_app_browser import (FIND_MAP, MARK_MAP, VIEW, WAIT, drawn_ids, map_frame, open_app,
                                     prepared, wait_for, wait_for_arcs)
 
@@ -223,7 +224,7 @@ def test_clicking_a_grid_cell_filters_the_map_to_that_pair(guarded_page, app_ser
     open_app(page, app_server)
     wait_for_arcs(page, drawn_ids(prepared().partnerships))
     top = province_pairs(prepared().partnerships)[0]
-    page.get_by_role("tab", name="Overview").click()
+    open_section(page, "Overview")
     page.locator(".st-key-province_grid").scroll_into_view_if_needed()
     pair = [top.id_province, top.cn_province]
     wait_for(lambda: page.evaluate(GRID_CELL, pair) is not None, True, what="the grid drawn")

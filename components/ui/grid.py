@@ -21,6 +21,7 @@ from components.ui.text import plain
 GRID_KEY = "province_grid"
 EMPTY_KEY = "province_grid_empty"
 SELECTION = "cell"
+RERUN_APP = "_kembar_grid_chosen"  # a cell was clicked: the whole page must follow
 CELL = 24  # pixels per row; columns are a little wider
 
 
@@ -79,6 +80,7 @@ def _filter_to_cell() -> None:
     if chosen and chosen[0].get("id_province") and chosen[0].get("cn_province"):
         st.session_state["f_id_provinces"] = [chosen[0]["id_province"]]
         st.session_state["f_cn_provinces"] = [chosen[0]["cn_province"]]
+        st.session_state[RERUN_APP] = True
 
 
 def show_province_grid(t: Translator, shown: Sequence[Partnership], prepared,
@@ -103,6 +105,8 @@ def show_province_grid(t: Translator, shown: Sequence[Partnership], prepared,
                        [stage_colours[s] for s in STAGES])
     st.altair_chart(chart, key=GRID_KEY, on_select=_filter_to_cell, selection_mode=SELECTION,
                     width="content")
+    if st.session_state.pop(RERUN_APP, False):
+        st.rerun(scope="app")  # the grid sits in a fragment; the map must follow the filters
     st.caption(plain(grid_sentence(t, grid, name, everyone["CN"])))
 
 
