@@ -205,12 +205,14 @@ def test_the_shading_checkbox_keeps_the_map_and_its_zoom(guarded_page, app_serve
     assert "shade=provinces" in guarded_page.url
 
 
-# The page position of the grid cell Vega drew for a pair (its SVG path's aria label names it).
+# The page position of the grid cell Vega drew for a pair (its SVG path's aria label names it),
+# scrolled to the middle of the window so that a click there reaches it.
 GRID_CELL = """([row, column]) => {
   const cells = document.querySelectorAll(".st-key-province_grid .mark-rect path");
   for (const cell of cells) {
     const label = cell.getAttribute("aria-label") || "";
     if (label.includes("Indonesian province: " + row + ";") && label.includes("Chinese province: " + column + ";")) {
+      cell.scrollIntoView({block: "center"});
       const r = cell.getBoundingClientRect();
       return {x: r.left + r.width / 2, y: r.top + r.height / 2};
     }
