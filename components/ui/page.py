@@ -21,6 +21,7 @@ from components.ui import state
 from components.ui.details import pick_partnership, show_details
 from components.ui.mappanel import apply_click, pending_click, show_map
 from components.ui.portfolio import current_focus, focus_from_link, pick_place, show_portfolio
+from components.ui.provinces import SHADE_KEY, provinces_layer, show_map_options
 from components.ui.sidebar import (language_selector, schedule_next_frame, seed_widgets,
                                    show_as_of, show_filters)
 from components.ui.tabs import show_articles, show_overview, show_problems, show_table
@@ -92,7 +93,9 @@ def _show_sidebar(lang: str, prepared: Prepared, years: tuple[int, int]) -> tupl
     lang = language_selector(lang)
     t = get_translator(lang)
     filters = show_filters(t, prepared.choices, years)
-    return lang, show_as_of(t, filters, years)
+    filters = show_as_of(t, filters, years)
+    show_map_options(t)  # read through its state: the first run draws the map before it
+    return lang, filters
 
 
 def _show_main(t, prepared: Prepared, services: Services, filters: Filters) -> None:
@@ -110,12 +113,13 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters) -> N
     st.markdown(bold(sentence))
     if as_of_note:
         st.caption(plain(as_of_note))
-    _show_map_and_details(t, prepared, services, shown)
+    shade = bool(st.session_state.get(SHADE_KEY))
+    _show_map_and_details(t, prepared, services, shown, shade)
     focus = current_focus(prepared.place_index)
     view = ViewState(filters, st.session_state.get("selected"), t.lang,
-                     prepared.place_index.link_name(focus) if focus else None)
+                     prepared.place_index.link_name(focus) if focus else None, shade=shade)
     state.write_url(view)
-    _show_tabs(t, prepared, services, shown)
+    _show_tabs(t, prepared, services, shown, shade)
 
 
 def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:
@@ -129,7 +133,7 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
     return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
 
 
-def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
+def _show_map_and_details(t, prepared: Prepared, services: Services, shown, shade: bool) -> None:
     map_column, details_column = st.columns([0.68, 0.32], gap="medium")
     index = prepared.place_index
     # The click is read first, so the layer drawn below shows what the panel will describe.
@@ -144,7 +148,8 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
     with map_column:
         layer = services.arcs_layer(ids, t.lang, st.session_state.get("selected"),
                                     focus.key if focus else None, frozenset(p.id for p in ties))
-        show_map(services.base_map(t.lang, services.tiles), layer)
+        under = [provinces_layer(t, shown, prepared)] if shade else []
+        show_map(services.base_map(t.lang, services.tiles), layer, under=under)
         hidden = len(shown) - len(ids)
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
@@ -177,15 +182,15 @@ SECTION_KEY = "section"
 DETAILS_DRAWN = "_kembar_details_drawn"  # the selection the details beside the map show
 
 
-def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
+def _show_tabs(t, prepared: Prepared, services: Services, shown, shade: bool) -> None:
     """The views below the map, behind a row of buttons: none is built until it is opened, so
     the first screen sends only the map and its details."""
     st.session_state[DETAILS_DRAWN] = st.session_state.get("selected")
-    _sections(t, prepared, services, shown)
+    _sections(t, prepared, services, shown, shade)
 
 
 @st.fragment
-def _sections(t, prepared: Prepared, services: Services, shown) -> None:
+def _sections(t, prepared: Prepared, services: Services, shown, shade: bool) -> None:
     """The chosen section alone; opening another reruns this fragment, never the map."""
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
@@ -195,7 +200,7 @@ def _sections(t, prepared: Prepared, services: Services, shown) -> None:
     chosen = st.segmented_control(t("Below the map"), SECTIONS, format_func=names.__getitem__,
                                   key=SECTION_KEY, label_visibility="collapsed", width="stretch")
     if chosen == "table":
-        show_table(t, shown, prepared, prepared.dataset.columns)
+        show_table(t, shown, prepared, prepared.dataset.columns, shade=shade)
     elif chosen == "overview":
         show_overview(t, shown, prepared)
     elif chosen == "articles":

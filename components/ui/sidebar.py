@@ -31,6 +31,7 @@ def seed_widgets(view: ViewState, years: tuple[int, int]) -> None:
     state["f_q"] = f.query
     state["f_asof_on"] = f.as_of is not None
     state["f_asof"] = min(high, max(low, f.as_of or high))
+    state["shade_provinces"] = view.shade
     if view.lang:
         state["lang"] = view.lang
     if view.selected:

@@ -16,8 +16,12 @@ from components.history import durations, median_durations, stage_counts_by_year
 from components.i18n.translator import Translator
 from components.models import STAGES, Message, Partnership, Problem
 from components.overview import count_by_level_and_stage, count_by_year, most_connected
+from components.map.provinces import shaded_features
+from components.provinces import count_by_province
 from components.ui.articles import show_article_reader
 from components.ui.details import pair_title
+from components.ui.grid import show_province_grid
+from components.ui.provinces import province_shading
 from components.ui.text import bold, plain
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
 
@@ -55,8 +59,10 @@ def _with_stage_order(frame: pd.DataFrame, t: Translator) -> pd.DataFrame:
     return frame
 
 
-def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: Sequence[str]) -> None:
-    """The shown partnerships as a table, and downloads of exactly that set."""
+def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: Sequence[str], *,
+               shade: bool = False) -> None:
+    """The shown partnerships as a table, and downloads of exactly that set (with the shaded
+    provinces in the GeoJSON when the map shows them)."""
     frame = pd.DataFrame([{
         "id": p.id, "id_name": p.id_name, "cn_name": p.cn_name, "cn_name_zh": p.cn_name_zh,
         "level": _label(t, LEVEL_LABELS, p.id_level), "id_province": p.id_province,
@@ -77,21 +83,31 @@ def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: S
         "disputed": st.column_config.CheckboxColumn(t("Disputed")),
         "source": st.column_config.LinkColumn(t("First source"), display_text=t("open")),
     })
-    _show_downloads(t, shown, prepared, columns)
+    _show_downloads(t, shown, prepared, columns, shade)
 
 
-def _show_downloads(t: Translator, shown: Sequence[Partnership], prepared, columns) -> None:
+def geojson_download(shown: Sequence[Partnership], prepared, shade: bool) -> str:
+    """The GeoJSON download: arcs and places, and the shaded provinces when the map shows them."""
+    collection = export_geojson(shown, prepared.places)
+    if shade:
+        collection["features"] += shaded_features(count_by_province(shown))
+    return json.dumps(collection, ensure_ascii=False)
+
+
+def _show_downloads(t: Translator, shown: Sequence[Partnership], prepared, columns,
+                    shade: bool = False) -> None:
     """Three downloads of exactly what is shown, each built only when the user asks for it."""
     left, middle, right = st.columns(3)
     left.download_button(t("Download CSV"), lambda: to_csv(shown, columns=columns),
                          file_name="kembar-partnerships.csv", mime="text/csv",
                          icon=":material/download:", on_click="ignore")
     middle.download_button(t("Download GeoJSON"),
-                           lambda: json.dumps(export_geojson(shown, prepared.places), ensure_ascii=False),
+                           lambda: geojson_download(shown, prepared, shade),
                            file_name="kembar-partnerships.geojson", mime="application/geo+json",
                            icon=":material/download:", on_click="ignore")
-    right.download_button(t("Download map (HTML)"), lambda: standalone_html(shown, prepared.places,
-                                                                           translate=t, tiles=None),
+    right.download_button(t("Download map (HTML)"), lambda: standalone_html(
+                              shown, prepared.places, translate=t, tiles=None,
+                              provinces=province_shading(t, shown, prepared) if shade else None),
                           file_name="kembar-map.html", mime="text/html",
                           icon=":material/download:", on_click="ignore")
 
@@ -117,6 +133,7 @@ def show_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None
                                        years.undated).format(n=format_number(years.undated, t.lang))))
     _show_history_overview(t, shown, prepared)
     _show_hubs(t, shown)
+    show_province_grid(t, shown, prepared, STAGE_COLOURS)
 
 
 def _show_history_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None:
