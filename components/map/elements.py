@@ -30,6 +30,14 @@ STAGE_LINES = {
     "mou": {"weight": 3.0, "dashArray": None},
     "agreement": {"weight": 4.5, "dashArray": None},
 }
+# Opacity of an arc by state, the open partnership's emphasis, place markers and outlines:
+# shared by the browser map (through style_config) and the printed picture (map/picture.py).
+ARC_OPACITY = {"shown": 0.85, "disputed": 0.55, "selected": 1.0}
+SELECTED_ARC = {"color": "#111111", "extraWeight": 3}
+PLACE_STYLE = {"color": "#333333", "weight": 1, "fillColor": "#FFFFFF", "fillOpacity": 0.9,
+               "opacity": 0.9}
+OUTLINE_STYLE = {"color": "#8A8A8A", "weight": 0.8, "fillColor": "#EFEDE6", "fillOpacity": 1}
+LEGEND_LINE_COLOUR = "#444444"  # stage samples in the legend: the dash, not the colour, matters
 TEXT_LABELS = {
     "level": N_("Level (Indonesian side)"),
     "stage": N_("Stage"),
@@ -47,6 +55,10 @@ def style_config(translate: Translate = untranslated) -> dict[str, Any]:
         "colours": LEVEL_COLOURS,
         "other": OTHER_COLOUR,
         "lines": STAGE_LINES,
+        "opacity": ARC_OPACITY,
+        "selected": SELECTED_ARC,
+        "place": PLACE_STYLE,
+        "legendLine": LEGEND_LINE_COLOUR,
         "levels": {key: sentence_case(translate(text)) for key, text in LEVEL_LABELS.items()},
         "stages": {key: sentence_case(translate(text)) for key, text in STAGE_LABELS.items()},
         "text": {key: translate(text) for key, text in TEXT_LABELS.items()},
@@ -110,12 +122,12 @@ function kembarArcsLayer(cfg, packed) {
   function style(f) {
     var p = f.properties, line = cfg.lines[p.stage] || cfg.lines.exploration;
     if (f.geometry.type === "Point") {
-      return {radius: p.radius, color: "#333333", weight: 1, fillColor: "#FFFFFF",
-              fillOpacity: 0.9, opacity: 0.9};
+      return Object.assign({radius: p.radius}, cfg.place);
     }
-    return {color: p.selected ? "#111111" : colour(p), weight: line.weight + (p.selected ? 3 : 0),
-            dashArray: line.dashArray, opacity: p.selected ? 1 : (p.disputed ? 0.55 : 0.85),
-            lineCap: "round"};
+    var opacity = cfg.opacity[p.selected ? "selected" : (p.disputed ? "disputed" : "shown")];
+    return {color: p.selected ? cfg.selected.color : colour(p),
+            weight: line.weight + (p.selected ? cfg.selected.extraWeight : 0),
+            dashArray: line.dashArray, opacity: opacity, lineCap: "round"};
   }
   function row(box, text, bold) {
     var div = document.createElement("div");
@@ -188,7 +200,7 @@ class Legend(MacroElement):
             });
             title(cfg.text.stage);
             Object.keys(cfg.stages).forEach(function (k) {
-              entry(cfg.stages[k], "#444444", cfg.lines[k]);
+              entry(cfg.stages[k], cfg.legendLine, cfg.lines[k]);
             });
             var note = L.DomUtil.create("div", "", box);
             note.textContent = "\\u25CB " + cfg.text.places;
@@ -253,7 +265,7 @@ class OutlinesLayer(folium.GeoJson):
         var {{ this.get_name() }} = L.geoJson({{ this.data_json }}, {
           interactive: false, pane: "kembarOutlines",
           renderer: L.svg({padding: 0.5, pane: "kembarOutlines"}),
-          style: {color: "#8A8A8A", weight: 0.8, fillColor: "#EFEDE6", fillOpacity: 1}
+          style: {{ this.style_json }}
         });
         {% endmacro %}
     """)
@@ -262,6 +274,7 @@ class OutlinesLayer(folium.GeoJson):
         super().__init__(data, name="outlines", control=False)
         self._name = "OutlinesLayer"
         self.data_json = script_json(data)
+        self.style_json = script_json(OUTLINE_STYLE)
 
     def render(self, **kwargs: Any) -> None:
         """Add to the map like any layer; there is no per-feature style to compute."""
