@@ -3,7 +3,8 @@
 Parameters: `level`, `stage`, `id_province`, `cn_province` (comma-separated), `field`
 (semicolon-separated, as in the dataset's `fields` column, since a field name may hold a comma),
 `year_from`, `year_to`, `as_of` (four-digit years), `undated=0` (leave undated partnerships out),
-`q` (search text), `selected` (a partnership id), `lang` (`id`, `en` or `zh`). A value that is
+`q` (search text), `selected` (a partnership id), `lang` (`id`, `en` or `zh`), `view` (the map's
+centre and zoom, `lat,lon,zoom`). A value that is
 unknown or malformed is dropped with a plain-text notice naming the parameter and the value;
 parsing never raises. Unknown parameter names (tracking tags and the like) are ignored.
 """
@@ -29,12 +30,34 @@ Params = Mapping[str, "str | Sequence[str]"]
 
 
 @dataclass(frozen=True)
+class MapView:
+    """Where the map looks: its centre and zoom, so a shared link opens where its author looked."""
+
+    lat: float
+    lon: float
+    zoom: float
+
+    def __post_init__(self) -> None:
+        if not (-85 <= self.lat <= 85 and -180 <= self.lon <= 180 and 0 <= self.zoom <= 18):
+            raise ValueError(f"MapView: expected lat in [-85, 85], lon in [-180, 180] and zoom "
+                             f"in [0, 18], instead got {self.lat}, {self.lon}, {self.zoom}")
+        object.__setattr__(self, "lat", round(self.lat, 4))
+        object.__setattr__(self, "lon", round(self.lon, 4))
+        object.__setattr__(self, "zoom", round(self.zoom, 2))
+
+    def param(self) -> str:
+        """The `view` parameter's text: "lat,lon,zoom" without needless zeros."""
+        return ",".join(f"{value:.4f}".rstrip("0").rstrip(".") for value in (self.lat, self.lon, self.zoom))
+
+
+@dataclass(frozen=True)
 class ViewState:
     """Everything a shareable link carries: the filters, the open partnership, the language."""
 
     filters: Filters = field(default_factory=Filters)
     selected: str | None = None
     lang: str | None = None  # None: not chosen, the app falls back to the browser's language
+    map_view: MapView | None = None  # None: the map fits Indonesia and China
 
 
 @dataclass(frozen=True)
@@ -127,6 +150,19 @@ class _Reader:
         return value
 
 
+def _map_view(reader: _Reader) -> MapView | None:
+    value = reader.single("view")
+    if not value:
+        return None
+    try:
+        lat, lon, zoom = (float(part) for part in value.split(","))
+        return MapView(lat, lon, zoom)
+    except ValueError:
+        reader.note(reader.translate("Ignored {name}={value}: expected latitude,longitude,zoom."),
+                    name="view", value=_shown(value))
+        return None
+
+
 def _year_range(reader: _Reader) -> tuple[int | None, int | None]:
     start, end = reader.year("year_from"), reader.year("year_to")
     if start is not None and end is not None and start > end:
@@ -162,7 +198,7 @@ def view_from_params(params: Params, *, choices: Choices,
                              translate("Ignored {name}={value}: no partnership has this id."))
     lang = reader.one_of("lang", LANGUAGES,
                          translate("Ignored {name}={value}: the language must be id, en or zh."))
-    return ViewState(filters, selected, lang), tuple(reader.notices)
+    return ViewState(filters, selected, lang, _map_view(reader)), tuple(reader.notices)
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:
@@ -181,5 +217,6 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         "as_of": "" if f.as_of is None else str(f.as_of),
         "selected": view.selected or "",
         "lang": view.lang or "",
+        "view": view.map_view.param() if view.map_view else "",
     }
     return {name: value for name, value in params.items() if value}

@@ -13,10 +13,16 @@ LAST_CLICK = "_kembar_last_click"
 RETURNED = ["last_active_drawing", "last_object_clicked_count"]
 
 
-def show_map(base_map: folium.Map, arcs_layer: folium.FeatureGroup, *, height: int = 620) -> Any:
-    """Draw the map; only the arcs layer changes between reruns, so zoom and position stay."""
-    return st_folium(base_map, key=MAP_KEY, height=height, use_container_width=True,
-                     feature_group_to_add=arcs_layer, returned_objects=RETURNED)
+def show_map(base_map: folium.Map, arcs_layer: folium.FeatureGroup, *, height: int = 620,
+             view: Any = None, key: str = MAP_KEY) -> Any:
+    """Draw the map; only the arcs layer changes between reruns, so zoom and position stay.
+
+    `view` (a MapView, from the link) moves the map there without rebuilding it.
+    """
+    center, zoom = ((view.lat, view.lon), view.zoom) if view is not None else (None, None)
+    return st_folium(base_map, key=key, height=height, use_container_width=True,
+                     feature_group_to_add=arcs_layer, center=center, zoom=zoom,
+                     returned_objects=RETURNED)
 
 
 def clicked_feature(result: Any) -> dict[str, Any] | None:

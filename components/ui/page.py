@@ -14,10 +14,14 @@ from components.filters import apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of
 from components.i18n.translator import get_translator
 from components.map.build import place_key
+from components.map.frame import ViewInAddress
 from components.models import Partnership, Problem
 from components.pipeline import Prepared
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
+from components.ui.embed import is_embed, render_embed, style
+from components.ui.maplist import show_map_as_list
+from components.ui.share import SHARE_SELECTOR, fill_picture, fill_share, open_tools
 from components.ui.mappanel import clicked_feature, select_from_click, show_map
 from components.ui.sidebar import (language_selector, schedule_next_frame, seed_widgets,
                                    show_as_of, show_filters)
@@ -52,7 +56,11 @@ def _years(prepared: Prepared) -> tuple[int, int]:
 
 
 def render_page(prepared: Prepared, services: Services) -> None:
-    """Lay out the whole page for one rerun."""
+    """Lay out the whole page for one rerun (the map alone when embedded)."""
+    if is_embed():
+        render_embed(prepared, services)
+        return
+    style("phone")
     lang = state.current_language()
     t = get_translator(lang)
     years = _years(prepared)
@@ -75,9 +83,12 @@ def render_page(prepared: Prepared, services: Services) -> None:
     st.markdown(bold(sentence))
     if as_of_note:
         st.caption(plain(as_of_note))
-    _show_map_and_details(t, prepared, services, shown)
-    view = ViewState(filters, st.session_state.get("selected"), lang)
+    share, picture = open_tools(t)
+    _show_map_and_details(t, prepared, services, shown, sentence)
+    view = ViewState(filters, st.session_state.get("selected"), lang, state.map_view())
     state.write_url(view)
+    fill_share(t, share, view)
+    fill_picture(t, picture, prepared, view)
     _show_tabs(t, prepared, services, shown)
     schedule_next_frame()
 
@@ -92,20 +103,23 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
     return shown, describe_as_of(as_of, t)
 
 
-def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
+def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sentence: str) -> None:
     map_column, details_column = st.columns([0.68, 0.32], gap="medium")
     drawable = prepared.drawable_ids
     ids = tuple(p.id for p in shown if p.id in drawable)
-    with map_column:
+    with map_column, st.container(key="map_column"):
         selected = st.session_state.get("selected")
         layer = services.arcs_layer(ids, t.lang, selected)
-        result = show_map(services.base_map(t.lang, services.tiles), layer)
+        base = services.base_map(t.lang, services.tiles)
+        ViewInAddress(SHARE_SELECTOR).add_to(base)  # pans reach the link, no rerun per pan
+        result = show_map(base, layer, view=state.link_view())
         select_from_click(clicked_feature(result), frozenset(p.id for p in shown),
                           lambda key: [p.id for p in shown if key in (place_key(p.id_place), place_key(p.cn_place))])
         hidden = len(shown) - len(ids)
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
                                "see Data problems.").format(n=hidden)))
+        show_map_as_list(t, sentence, shown)
     with details_column:
         chosen = pick_partnership(t, shown, t.lang)
         if chosen:
