@@ -198,7 +198,7 @@ def view_from_params(params: Params, *, choices: Choices,
                              translate("Ignored {name}={value}: no partnership has this id."))
     lang = reader.one_of("lang", LANGUAGES,
                          translate("Ignored {name}={value}: the language must be id, en or zh."))
-    return ViewState(filters, selected, lang, _map_view(reader)), tuple(reader.notices)
+    return ViewState(filters, selected, lang, map_view=_map_view(reader)), tuple(reader.notices)
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:

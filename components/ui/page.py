@@ -85,7 +85,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
         st.caption(plain(as_of_note))
     share, picture = open_tools(t)
     _show_map_and_details(t, prepared, services, shown, sentence)
-    view = ViewState(filters, st.session_state.get("selected"), lang, state.map_view())
+    view = ViewState(filters, st.session_state.get("selected"), lang, map_view=state.map_view())
     state.write_url(view)
     fill_share(t, share, view)
     fill_picture(t, picture, prepared, view)
