@@ -140,3 +140,5 @@ def test_phone_gets_a_wide_tall_map_with_details_under_it(app_server, sized_page
     assert below["y"] - (box["y"] + box["height"]) <= 0.3 * 844
     as_list = page.get_by_text("Peta sebagai daftar")
     assert as_list.count() == 1
+    label = page.locator(MAP_FRAME).first.get_attribute("aria-label")  # for screen readers
+    assert label and "Peta sebagai daftar" in label

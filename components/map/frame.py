@@ -1,11 +1,12 @@
-"""A map that fills its frame: for the embed, where the page is only the map."""
+"""What the map does in the page around it: fill an embed's frame, write its view into the
+page's address, and name its frame for screen readers."""
 
 from __future__ import annotations
 
-import json
-
 from branca.element import MacroElement
 from folium.template import Template
+
+from components.map.elements import script_json
 
 
 class FillFrame(MacroElement):
@@ -82,4 +83,23 @@ class ViewInAddress(MacroElement):
     def __init__(self, sync_selector: str) -> None:
         super().__init__()
         self._name = "ViewInAddress"
-        self.selector_json = json.dumps(sync_selector)
+        self.selector_json = script_json(sync_selector)
+
+
+class FrameLabel(MacroElement):
+    """Names the map's frame for screen readers (aria-label), pointing to its text alternative."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        try {
+          if (window.frameElement) {
+            window.frameElement.setAttribute("aria-label", {{ this.label_json }});
+          }
+        } catch (error) { /* another origin: not ours to label */ }
+        {% endmacro %}
+    """)
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self._name = "FrameLabel"
+        self.label_json = script_json(label)

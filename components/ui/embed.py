@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.i18n.translator import get_translator
-from components.map.frame import FillFrame
+from components.map.frame import FillFrame, FrameLabel
 from components.pipeline import Prepared
 from components.shown import shown_partnerships
 from components.ui import state
@@ -57,5 +57,6 @@ def render_embed(prepared: Prepared, services) -> None:
         st.markdown(f"[{label} ↗]({view_link(replace(view, lang=lang))})")
     base = services.base_map(t.lang, services.tiles)
     FillFrame().add_to(base)
+    FrameLabel(t("Map of the Indonesia–China sister-region partnerships")).add_to(base)
     show_map(base, services.arcs_layer(ids, t.lang, view.selected), height=560,
              view=view.map_view, key="embed_map")

@@ -14,7 +14,7 @@ from components.filters import apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of
 from components.i18n.translator import get_translator
 from components.map.build import place_key
-from components.map.frame import ViewInAddress
+from components.map.frame import FrameLabel, ViewInAddress
 from components.models import Partnership, Problem
 from components.pipeline import Prepared
 from components.ui import state
@@ -112,6 +112,7 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sent
         layer = services.arcs_layer(ids, t.lang, selected)
         base = services.base_map(t.lang, services.tiles)
         ViewInAddress(SHARE_SELECTOR).add_to(base)  # pans reach the link, no rerun per pan
+        FrameLabel(t("Map of the partnerships shown; the same in words under “Map as a list”.")).add_to(base)
         result = show_map(base, layer, view=state.link_view())
         select_from_click(clicked_feature(result), frozenset(p.id for p in shown),
                           lambda key: [p.id for p in shown if key in (place_key(p.id_place), place_key(p.cn_place))])
