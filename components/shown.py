@@ -16,11 +16,9 @@ from babel.lists import format_list
 
 from components.filters import Filters, apply_filters, describe, english_list, search_words
 from components.history import describe_as_of, network_as_of
+from components.i18n.formats import format_number
 from components.models import Partnership
 from components.pipeline import Prepared
-
-CHECKED_COLUMN = "checked"  # the optional column with the date a row was last checked
-
 
 @dataclass(frozen=True)
 class Shown:
@@ -56,7 +54,7 @@ def shown_partnerships(prepared: Prepared, filters: Filters, t, *, place: str = 
         as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
         shown = apply_filters(as_of.partnerships, replace(filters, as_of=None),
                               search_index=prepared.search_index)
-        note = describe_as_of(as_of, t)
+        note = describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
     if place:
         shown = place_partnerships(shown, place, prepared)
     return Shown(shown, note)
@@ -65,7 +63,7 @@ def shown_partnerships(prepared: Prepared, filters: Filters, t, *, place: str = 
 def view_sentence(filters: Filters, shown: int, total: int, t, *, place: str = "") -> str:
     """The sentence above the map, in t's language, with the place when one is named."""
     sentence = describe(filters, shown, total, translate=t, ngettext=t.ngettext,
-                        join=list_joiner(t))
+                        join=list_joiner(t), number=lambda n: format_number(n, t.lang))
     if place:
         sentence += t(", ") + t("around {place}").format(place=place)
     return sentence
@@ -74,8 +72,7 @@ def view_sentence(filters: Filters, shown: int, total: int, t, *, place: str = "
 def data_date(partnerships: Iterable[Partnership], path: Path) -> datetime.date | None:
     """When the data was last checked: the latest `checked` date of a row, else the file's
     modification day; None when neither is known."""
-    checked = [value for p in partnerships for name, value in p.extra
-               if name == CHECKED_COLUMN and value]
+    checked = [p.checked for p in partnerships if p.checked]
     for value in sorted(checked, reverse=True):
         try:
             return datetime.date.fromisoformat(value)

@@ -20,11 +20,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from components import DATA_PATH
+from components import settings
 from components.cli.viewargs import add_view_options, view_from_args
+from components.errors import UnusableFile
 from components.map.build import DEFAULT_TILES, drawable
 from components.places.chain import online_from_env
-from components.places.gazetteer import GazetteerError
 
 PICTURES = ("png", "svg", "pdf")
 
@@ -35,8 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export", help="write the map as standalone HTML or a picture, the data as GeoJSON",
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("csv", nargs="?", type=Path, default=DATA_PATH, metavar="CSV",
-                        help="partnerships file (default: data/partnerships.csv)")
+    parser.add_argument("csv", nargs="?", type=Path, default=None, metavar="CSV",
+                        help="partnerships file (default: $KEMBAR_DATA, else data/partnerships.csv)")
     parser.add_argument("--html", type=Path, metavar="OUT.html", help="standalone map page")
     parser.add_argument("--geojson", type=Path, metavar="OUT.geojson", help="GeoJSON data")
     for fmt in PICTURES:
@@ -62,9 +62,10 @@ def run(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
     if not _outputs(args):
         print("export: nothing to do; give --html, --geojson, --png, --svg and/or --pdf", file=err)
         return 2
+    args.csv = args.csv or settings.current().data
     try:
         prepared = prepare(args.csv, online=online_from_env())
-    except GazetteerError as error:
+    except UnusableFile as error:
         print(f"gazetteer unusable: {error}", file=err)
         return 2
     dataset = prepared.dataset

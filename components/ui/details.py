@@ -67,7 +67,7 @@ def show_details(t: Translator, p: Partnership, places: Mapping, excerpts: Seque
         notes_label = labelled.format(label=t("Notes"))
         st.markdown(f"**{plain(notes_label)}** {plain(p.notes)}")
     _show_unplaced(t, id_place, cn_place)
-    _show_sources(t, p.sources)
+    _show_sources(t, p.sources, p.checked)
     _show_timeline(t, p, milestones, excerpts)
     _show_excerpts(t, excerpts)
 
@@ -86,9 +86,12 @@ def source_link(source: str) -> str:
     return plain(source)
 
 
-def _show_sources(t: Translator, sources: Sequence[str]) -> None:
+def _show_sources(t: Translator, sources: Sequence[str], checked: str = "") -> None:
     st.markdown(bold(t("Sources")))
     st.markdown("\n".join(f"1. {source_link(s)}" for s in sources))
+    if checked:
+        st.caption(plain(t("Sources last checked: {date}").format(
+            date=format_partial_date(checked, t.lang))))
 
 
 def _show_timeline(t: Translator, p: Partnership, milestones: Sequence[Milestone],

@@ -8,15 +8,15 @@ from typing import Callable, Mapping, Sequence
 import folium
 import streamlit as st
 
-from babel.lists import format_list
-
-from components.filters import apply_filters, describe, english_list
+from components.filters import apply_filters, describe
 from components.history import describe_as_of, network_as_of
+from components.i18n.formats import format_number
 from components.i18n.translator import get_translator
 from components.map.build import place_key
 from components.map.frame import FrameLabel, ViewInAddress
 from components.models import Partnership, Problem
 from components.pipeline import Prepared
+from components.shown import list_joiner
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
 from components.ui.embed import is_embed, render_embed, style
@@ -40,13 +40,6 @@ class Services:
     candidates: Callable[[], Sequence]
     problems: Callable[[str], Sequence[Problem]]  # the input files' problems, in a language
     tiles: bool = False
-
-
-def list_joiner(t) -> Callable[[Sequence[str]], str]:
-    """How the language lists items: Babel's pattern ("kota dan kabupaten", "市和县")."""
-    if t.lang == "en":
-        return english_list
-    return lambda items: format_list(list(items), locale=t.locale)
 
 
 def _years(prepared: Prepared) -> tuple[int, int]:
@@ -76,9 +69,10 @@ def render_page(prepared: Prepared, services: Services) -> None:
         st.warning(plain(notice), icon=":material/info:")
     if prepared.dataset.fatal:
         st.error(plain(t("The dataset could not be loaded: {problem}").format(
-            problem=prepared.dataset.problems[0] if prepared.dataset.problems else "")))
+            problem=prepared.dataset.problems[0].format(t) if prepared.dataset.problems else "")))
     shown, as_of_note = _shown(prepared, filters, t)
     sentence = describe(filters, len(shown), len(prepared.partnerships), translate=t,
+                        number=lambda n: format_number(n, t.lang),
                         ngettext=t.ngettext, join=list_joiner(t))
     st.markdown(bold(sentence))
     if as_of_note:
@@ -100,7 +94,7 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
     as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
     shown = apply_filters(as_of.partnerships, replace(filters, as_of=None),
                           search_index=prepared.search_index)
-    return shown, describe_as_of(as_of, t)
+    return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
 
 
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sentence: str) -> None:
@@ -119,7 +113,7 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sent
         hidden = len(shown) - len(ids)
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
-                               "see Data problems.").format(n=hidden)))
+                               "see Data problems.").format(n=format_number(hidden, t.lang))))
         show_map_as_list(t, sentence, shown)
     with details_column:
         chosen = pick_partnership(t, shown, t.lang)
@@ -137,7 +131,7 @@ def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
     unresolved = prepared.unresolved
     count = len(problems) + len(unresolved)
     names = [t("Table and downloads"), t("Overview"), t("Articles"),
-             t("Data problems ({n})").format(n=count)]
+             t("Data problems ({n})").format(n=format_number(count, t.lang))]
     table, overview, articles, problems_tab = st.tabs(names)
     with table:
         show_table(t, shown, prepared, prepared.dataset.columns)
