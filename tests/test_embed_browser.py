@@ -108,7 +108,7 @@ def test_a_moved_map_reaches_the_share_link(app_server, sized_page, prepared, tm
     page.mouse.up()
     page.wait_for_function("() => location.search.includes('view=')", timeout=WAIT)
     written = parse_qs(urlsplit(page.url).query)["view"][0]
-    page.get_by_role("button", name="Share / embed").click()
+    page.get_by_role("button", name="Share / embed", exact=True).click()
     code = page.locator('[data-testid="stCode"]').first
     code.wait_for(timeout=WAIT)
     page.wait_for_function("(v) => [...document.querySelectorAll('[data-testid=stCode]')]"
@@ -142,3 +142,19 @@ def test_phone_gets_a_wide_tall_map_with_details_under_it(app_server, sized_page
     assert as_list.count() == 1
     label = page.locator(MAP_FRAME).first.get_attribute("aria-label")  # for screen readers
     assert label and "Peta sebagai daftar" in label
+
+
+def test_picture_button_downloads_the_view_as_png(app_server, sized_page, prepared, tmp_path):
+    page = sized_page(1400, 1000)
+    page.goto(f"{app_server.url}/?lang=en&level=regency")
+    wait_for_arcs(page, drawn_count(prepared, Filters(levels={"regency"})))
+    page.get_by_role("button", name="Picture", exact=True).click()
+    button = page.get_by_role("button", name="Picture: PNG")
+    button.wait_for(timeout=WAIT)
+    with page.expect_download(timeout=WAIT) as info:
+        button.click()
+    path = tmp_path / "picture.png"
+    info.value.save_as(path)
+    data = path.read_bytes()
+    assert info.value.suggested_filename == "kembar-map.png"
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") >= 1600
