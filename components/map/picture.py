@@ -92,7 +92,7 @@ def _draw_outlines(ax: Any) -> None:
                            gid="outlines"))
 
 
-def _dashes(dash_array: str | None, weight: float) -> tuple[float, tuple[float, ...]] | str:
+def _dashes(dash_array: str | None) -> tuple[float, tuple[float, ...]] | str:
     """Leaflet's dashArray ("8 6", in pixels) as matplotlib's (offset, on-off points)."""
     if not dash_array:
         return "solid"
@@ -109,7 +109,7 @@ def _draw_arcs(ax: Any, features: list[dict[str, Any]], selected: str | None) ->
         xs, ys = _xy(feature["geometry"]["coordinates"])
         artist = Line2D(xs, ys, color=SELECTED_ARC["color"] if chosen else
                         LEVEL_COLOURS.get(p["level"], OTHER_COLOUR),
-                        linewidth=weight * PT_PER_PX, linestyle=_dashes(line["dashArray"], weight),
+                        linewidth=weight * PT_PER_PX, linestyle=_dashes(line["dashArray"]),
                         alpha=ARC_OPACITY[state], solid_capstyle="round", dash_capstyle="round",
                         zorder=4 if chosen else 3)
         artist.set_gid(p["id"])  # the SVG element's id: designers find each partnership by it
@@ -216,7 +216,7 @@ def _legend(fig: Figure, translate: Translate) -> None:
     for key, label in cfg["stages"].items():
         line = STAGE_LINES[key]
         handles.append(Line2D([], [], color=LEGEND_LINE_COLOUR, linewidth=line["weight"] * PT_PER_PX,
-                              linestyle=_dashes(line["dashArray"], line["weight"]),
+                              linestyle=_dashes(line["dashArray"]),
                               dash_capstyle="round", label=wrap(label)))
     handles.append(Line2D([], [], color=LEGEND_LINE_COLOUR, alpha=ARC_OPACITY["disputed"],
                           linewidth=3 * PT_PER_PX, label=wrap(cfg["text"]["disputed"])))
