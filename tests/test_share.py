@@ -38,3 +38,11 @@ def test_map_as_a_list_names_every_shown_partnership():
     assert "Provinsi Bali" in text and "Kota Serang" not in text
     rows = [line for line in text.splitlines() if line.startswith("- ")]
     assert len(rows) == sum(r["id_level"] == "province" for r in ROWS)
+
+
+def test_embed_is_the_map_alone_with_a_link_back():
+    at = run_app(embed="1", level="city", lang="zh")
+    assert not at.title and not at.tabs and not at.sidebar.selectbox
+    assert map_element(at) is not None
+    link = next(m.value for m in at.markdown if "Kembar" in m.value)
+    assert "level=city" in link and "lang=zh" in link and "embed" not in link
