@@ -138,10 +138,8 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 def _draw_labels(ax: Any, points: list[dict[str, Any]], lang: str, size: float = 7.5) -> None:
-    """Name the busiest places (all of a small view), skipping any label that would overlap."""
+    """Name the busiest places, up to MAX_LABELS, skipping any label that would overlap."""
     ranked = sorted(points, key=lambda f: (-f["properties"]["count"], f["properties"]["name"]))
-    if len(ranked) > MAX_LABELS:
-        ranked = [f for f in ranked if f["properties"]["count"] >= 2]
     halo = [patheffects.withStroke(linewidth=2.4, foreground="white")]
     boxes: list[tuple[float, ...]] = []
     for feature in ranked:
@@ -235,7 +233,7 @@ def _captions(fig: Figure, captions: Captions, translate: Translate) -> None:
     fig.text(0.02, 0.975, captions.title, fontsize=14, fontweight="bold", va="top", wrap=True,
              gid="title")
     if captions.note:
-        fig.text(0.02, 0.915, captions.note, fontsize=9.5, va="top", color="#444444", gid="note")
+        fig.text(0.02, 0.05, captions.note, fontsize=8.5, color="#444444", gid="note")  # under the map: a long title may take two lines
     fig.text(0.02, 0.025, captions.data_date, fontsize=8, color="#444444", gid="data-date")
     fig.text(0.98, 0.025, captions.credit or translate(CREDIT), fontsize=8, color="#444444", ha="right",
              gid="credit")
