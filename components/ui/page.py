@@ -8,7 +8,7 @@ from typing import Callable, Mapping, Sequence
 import folium
 import streamlit as st
 
-from components.filters import apply_filters, describe
+from components.filters import Filters, apply_filters, describe
 from components.history import describe_as_of, network_as_of
 from components.i18n.formats import format_number
 from components.i18n.translator import get_translator
@@ -36,7 +36,8 @@ class Services:
 
     base_map: Callable[[str, bool], folium.Map]
     arcs_layer: Callable[[tuple[str, ...], str, str | None], folium.FeatureGroup]
-    excerpts: Callable[[], Mapping[str, Sequence]]
+    excerpts: Callable[[], Mapping[str, Sequence]]  # every partnership's (the Articles section)
+    excerpts_of: Callable[[str], Sequence]  # one partnership's (its details)
     candidates: Callable[[], Sequence]
     problems: Callable[[str], Sequence[Problem]]  # the input files' problems, in a language
     tiles: bool = False
@@ -55,15 +56,41 @@ def render_page(prepared: Prepared, services: Services) -> None:
         return
     style("phone")
     lang = state.current_language()
-    t = get_translator(lang)
     years = _years(prepared)
-    first = state.initial_view(prepared.choices, t)
-    if first is not None:
+    first = state.initial_view(prepared.choices, get_translator(lang))
+    if first is None:
+        lang, filters = _show_sidebar(lang, prepared, years)
+        _show_main(get_translator(lang), prepared, services, filters)
+    else:
+        # A session's first run sends the map before the sidebar's widgets, so the browser
+        # fetches the map's code first; the widgets, seeded from the URL, must then agree.
         seed_widgets(first, years)
+        early = (st.session_state.get("lang") or lang, _as_seeded(first.filters, years))
+        _show_main(get_translator(early[0]), prepared, services, early[1])
+        if _show_sidebar(lang, prepared, years) != early:
+            st.rerun()
+    schedule_next_frame()
+
+
+def _as_seeded(filters: Filters, years: tuple[int, int]) -> Filters:
+    """The filters the sidebar will report once seeded with these (years kept within bounds)."""
+    low, high = years
+    year_from, year_to = max(low, filters.year_from or low), min(high, filters.year_to or high)
+    as_of = None if filters.as_of is None else min(high, max(low, filters.as_of))
+    return replace(filters, year_from=None if year_from <= low else year_from,
+                   year_to=None if year_to >= high else year_to, as_of=as_of)
+
+
+def _show_sidebar(lang: str, prepared: Prepared, years: tuple[int, int]) -> tuple[str, Filters]:
+    """The language and the filters, as the sidebar's widgets say."""
     lang = language_selector(lang)
     t = get_translator(lang)
     filters = show_filters(t, prepared.choices, years)
-    filters = show_as_of(t, filters, years)
+    return lang, show_as_of(t, filters, years)
+
+
+def _show_main(t, prepared: Prepared, services: Services, filters: Filters) -> None:
+    """Title, notices, the sentence of what is shown, the map and details, the sections."""
     st.title(t("Kembar — Indonesia–China sister regions"))
     for notice in state.notices():
         st.warning(plain(notice), icon=":material/info:")
@@ -79,21 +106,21 @@ def render_page(prepared: Prepared, services: Services) -> None:
         st.caption(plain(as_of_note))
     share, picture = open_tools(t)
     _show_map_and_details(t, prepared, services, shown, sentence)
-    view = ViewState(filters, st.session_state.get("selected"), lang, map_view=state.map_view())
+    view = ViewState(filters, st.session_state.get("selected"), t.lang, map_view=state.map_view())
     state.write_url(view)
     fill_share(t, share, view)
     fill_picture(t, picture, prepared, view)
     _show_tabs(t, prepared, services, shown)
-    schedule_next_frame()
 
 
 def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:
     """The partnerships to show, restaged to the as-of year when one is chosen."""
+    # The search index is built on the first search, not on the first page run.
+    index = prepared.search_index if filters.query.strip() else None
     if filters.as_of is None:
-        return apply_filters(prepared.partnerships, filters, search_index=prepared.search_index), ""
+        return apply_filters(prepared.partnerships, filters, search_index=index), ""
     as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
-    shown = apply_filters(as_of.partnerships, replace(filters, as_of=None),
-                          search_index=prepared.search_index)
+    shown = apply_filters(as_of.partnerships, replace(filters, as_of=None), search_index=index)
     return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
 
 
@@ -120,24 +147,41 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sent
         if chosen:
             p = prepared.by_id[chosen]
             show_details(t, next((s for s in shown if s.id == chosen), p), prepared.places,
-                         services.excerpts().get(chosen, ()), prepared.milestones_by_id.get(chosen, ()))
+                         services.excerpts_of(chosen), prepared.milestones_by_id.get(chosen, ()))
         else:
             st.caption(plain(t("Click an arc or a place on the map, or choose a partnership above, "
                                "to read its sources, history and news.")))
 
 
+SECTIONS = ("table", "overview", "articles", "problems")
+SECTION_KEY = "section"
+DETAILS_DRAWN = "_kembar_details_drawn"  # the selection the details beside the map show
+
+
 def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
+    """The views below the map, behind a row of buttons: none is built until it is opened, so
+    the first screen sends only the map and its details."""
+    st.session_state[DETAILS_DRAWN] = st.session_state.get("selected")
+    _sections(t, prepared, services, shown)
+
+
+@st.fragment
+def _sections(t, prepared: Prepared, services: Services, shown) -> None:
+    """The chosen section alone; opening another reruns this fragment, never the map."""
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
-    count = len(problems) + len(unresolved)
-    names = [t("Table and downloads"), t("Overview"), t("Articles"),
-             t("Data problems ({n})").format(n=format_number(count, t.lang))]
-    table, overview, articles, problems_tab = st.tabs(names)
-    with table:
+    count = format_number(len(problems) + len(unresolved), t.lang)
+    names = {"table": t("Table and downloads"), "overview": t("Overview"), "articles": t("Articles"),
+             "problems": t("Data problems ({n})").format(n=count)}
+    chosen = st.segmented_control(t("Below the map"), SECTIONS, format_func=names.__getitem__,
+                                  key=SECTION_KEY, label_visibility="collapsed", width="stretch")
+    if chosen == "table":
         show_table(t, shown, prepared, prepared.dataset.columns)
-    with overview:
+    elif chosen == "overview":
         show_overview(t, shown, prepared)
-    with articles:
+    elif chosen == "articles":
         show_articles(t, prepared, services.excerpts(), services.candidates())
-    with problems_tab:
+    elif chosen == "problems":
         show_problems(t, problems, unresolved, prepared.geocoding_warnings)
+    if st.session_state.get("selected") != st.session_state.get(DETAILS_DRAWN):
+        st.rerun()  # a partnership picked among an article's: the details beside the map follow
