@@ -5,7 +5,8 @@ Parameters: `level`, `stage`, `id_province`, `cn_province` (comma-separated), `f
 `year_from`, `year_to`, `as_of` (four-digit years), `undated=0` (leave undated partnerships out),
 `q` (search text), `selected` (a partnership id), `place` (the focused place, any name
 components.focus understands; resolved by the page), `lang` (`id`, `en` or `zh`),
-`shade=provinces` (shade the provinces by their ties). A value that is
+`shade=provinces` (shade the provinces by their ties), `view` (the map's centre and zoom,
+`lat,lon,zoom`). A value that is
 unknown or malformed is dropped with a plain-text notice naming the parameter and the value;
 parsing never raises. Unknown parameter names (tracking tags and the like) are ignored.
 """
@@ -33,6 +34,27 @@ Params = Mapping[str, "str | Sequence[str]"]
 
 
 @dataclass(frozen=True)
+class MapView:
+    """Where the map looks: its centre and zoom, so a shared link opens where its author looked."""
+
+    lat: float
+    lon: float
+    zoom: float
+
+    def __post_init__(self) -> None:
+        if not (-85 <= self.lat <= 85 and -180 <= self.lon <= 180 and 0 <= self.zoom <= 18):
+            raise ValueError(f"MapView: expected lat in [-85, 85], lon in [-180, 180] and zoom "
+                             f"in [0, 18], instead got {self.lat}, {self.lon}, {self.zoom}")
+        object.__setattr__(self, "lat", round(self.lat, 4))
+        object.__setattr__(self, "lon", round(self.lon, 4))
+        object.__setattr__(self, "zoom", round(self.zoom, 2))
+
+    def param(self) -> str:
+        """The `view` parameter's text: "lat,lon,zoom" without needless zeros."""
+        return ",".join(f"{value:.4f}".rstrip("0").rstrip(".") for value in (self.lat, self.lon, self.zoom))
+
+
+@dataclass(frozen=True)
 class ViewState:
     """Everything a shareable link carries: the filters, the open partnership, the language."""
 
@@ -41,6 +63,7 @@ class ViewState:
     lang: str | None = None  # None: not chosen, the app falls back to the browser's language
     place: str | None = None  # the focused place as the link names it; the page resolves it
     shade: bool = False  # provinces shaded by their ties (`shade=provinces`)
+    map_view: MapView | None = None  # None: the map fits Indonesia and China
 
 
 @dataclass(frozen=True)
@@ -147,6 +170,19 @@ class _Reader:
         return value
 
 
+def _map_view(reader: _Reader) -> MapView | None:
+    value = reader.single("view")
+    if not value:
+        return None
+    try:
+        lat, lon, zoom = (float(part) for part in value.split(","))
+        return MapView(lat, lon, zoom)
+    except ValueError:
+        reader.note(reader.translate("Ignored {name}={value}: expected latitude,longitude,zoom."),
+                    name="view", value=_shown(value))
+        return None
+
+
 def _year_range(reader: _Reader) -> tuple[int | None, int | None]:
     start, end = reader.year("year_from"), reader.year("year_to")
     if start is not None and end is not None and start > end:
@@ -185,7 +221,8 @@ def view_from_params(params: Params, *, choices: Choices,
     place = reader.place("place")
     shade = reader.one_of("shade", SHADINGS,
                           translate("Ignored {name}={value}: the map can only shade provinces."))
-    return ViewState(filters, selected, lang, place, shade=shade == "provinces"), tuple(reader.notices)
+    return (ViewState(filters, selected, lang, place, shade=shade == "provinces",
+                      map_view=_map_view(reader)), tuple(reader.notices))
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:
@@ -206,5 +243,6 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         "place": view.place or "",
         "lang": view.lang or "",
         "shade": "provinces" if view.shade else "",
+        "view": view.map_view.param() if view.map_view else "",
     }
     return {name: value for name, value in params.items() if value}

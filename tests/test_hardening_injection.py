@@ -160,15 +160,15 @@ def hostile_pages(browser, server):
 
 def test_hostile_dataset_text_is_shown_as_text(hostile_pages, tmp_path):
     notes, zh, name = hostile_pages["notes"], hostile_pages["zh"], hostile_pages["name"]
-    notes.get_by_text("Notes <img src=x", exact=False).first.wait_for(timeout=WAIT)
-    notes.get_by_text("Milestone <img src=x", exact=False).first.wait_for(timeout=WAIT)
+    notes.get_by_text("Notes <img src=x", exact=False).filter(visible=True).first.wait_for(timeout=WAIT)
+    notes.get_by_text("Milestone <img src=x", exact=False).filter(visible=True).first.wait_for(timeout=WAIT)
     text = body_text(notes)
     assert IMG in text and SVG in text and LINK in text
-    zh.get_by_text(f"{SCRIPT}{IMG}", exact=False).first.wait_for(timeout=WAIT)
-    name.get_by_text(f"Kota {SVG}", exact=False).first.wait_for(timeout=WAIT)
+    zh.get_by_text(f"{SCRIPT}{IMG}", exact=False).filter(visible=True).first.wait_for(timeout=WAIT)
+    name.get_by_text(f"Kota {SVG}", exact=False).filter(visible=True).first.wait_for(timeout=WAIT)
     assert f"Hangzhou {IMG}" in body_text(name)
     open_section(name, "Data problems")
-    name.get_by_text("Not placed on the map: Kota", exact=False).first.wait_for(timeout=WAIT)
+    name.get_by_text("Not placed on the map: Kota", exact=False).filter(visible=True).first.wait_for(timeout=WAIT)
     name.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
     for page in (notes, zh, name):
         assert_nothing_ran(page)

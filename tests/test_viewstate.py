@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from components.filters import Filters
 from components.models import ID_LEVELS, STAGES
 from components.viewstate import (
-    LANGUAGES, MAX_QUERY_LENGTH, YEAR_MAX, YEAR_MIN, Choices, ViewState, params_from_view, view_from_params,
+    LANGUAGES, MAX_QUERY_LENGTH, YEAR_MAX, YEAR_MIN, Choices, MapView, ViewState, params_from_view,
+    view_from_params,
 )
 from tests.test_filters import PARTNERSHIPS
 
@@ -37,6 +38,8 @@ GOOD_CASES = [
     ({"selected": "serang-hangzhou"}, ViewState(selected="serang-hangzhou")),
     ({"lang": "zh"}, ViewState(lang="zh")),
     ({"shade": "provinces"}, ViewState(shade=True)),
+    ({"view": "-6.5,107,7"}, ViewState(map_view=MapView(-6.5, 107.0, 7.0))),
+    ({"view": " 14.04613,103.51944,3.25 "}, ViewState(map_view=MapView(14.0461, 103.5194, 3.25))),
     ({"utm_source": "newsletter", "embed": "true"}, ViewState()),  # unknown names are not ours
     ({"place": "Provinsi Jawa Tengah"}, ViewState(place="Provinsi Jawa Tengah")),
     ({"place": "  杭州 "}, ViewState(place="杭州")),  # resolved later, by components.focus
@@ -67,6 +70,10 @@ BAD_CASES = [
     ({"selected": "nope"}, ViewState(), ["Ignored selected=nope: no partnership has this id."]),
     ({"lang": "fr"}, ViewState(), ["Ignored lang=fr: the language must be id, en or zh."]),
     ({"shade": "cities"}, ViewState(), ["Ignored shade=cities: the map can only shade provinces."]),
+    ({"view": "1,2"}, ViewState(), ["Ignored view=1,2: expected latitude,longitude,zoom."]),
+    ({"view": "91,100,4"}, ViewState(), ["Ignored view=91,100,4: expected latitude,longitude,zoom."]),
+    ({"view": "nan,100,4"}, ViewState(), ["Ignored view=nan,100,4: expected latitude,longitude,zoom."]),
+    ({"view": "0,0,99"}, ViewState(), ["Ignored view=0,0,99: expected latitude,longitude,zoom."]),
     ({"level": "town", "stage": "signed", "selected": "nope"}, ViewState(),
      ["Ignored level=town: unknown value.", "Ignored stage=signed: unknown value.",
       "Ignored selected=nope: no partnership has this id."]),
@@ -100,6 +107,7 @@ def test_notices_go_through_translate():
      {"q": "杭州", "as_of": "2010", "selected": "serang-hangzhou", "lang": "id"}),
     (ViewState(place="Provinsi Jawa Tengah", lang="zh"), {"place": "Provinsi Jawa Tengah", "lang": "zh"}),
     (ViewState(shade=True), {"shade": "provinces"}),
+    (ViewState(map_view=MapView(-6.5, 107.12345, 7.25)), {"view": "-6.5,107.1235,7.25"}),
 ])
 def test_params_from_view_gives_only_non_defaults(view, params):
     assert params_from_view(view) == params
@@ -126,8 +134,10 @@ def views(draw) -> ViewState:
     )
     selected = draw(st.one_of(st.none(), st.sampled_from(sorted(CHOICES.ids))))
     place = draw(st.one_of(st.none(), st.sampled_from(["Provinsi Jawa Tengah", "杭州", "Kota Bogor"])))
+    map_view = draw(st.one_of(st.none(), st.builds(
+        MapView, st.floats(-85, 85), st.floats(-180, 180), st.floats(0, 18))))
     return ViewState(filters, selected, draw(st.one_of(st.none(), st.sampled_from(LANGUAGES))), place,
-                     shade=draw(st.booleans()))
+                     shade=draw(st.booleans()), map_view=map_view)
 
 
 @settings(max_examples=300, deadline=None)
@@ -137,7 +147,7 @@ def test_round_trip(view):
 
 
 _names = st.sampled_from(["level", "stage", "year_from", "year_to", "undated", "id_province", "cn_province",
-                          "field", "q", "as_of", "selected", "lang", "place", "shade", "other"])
+                          "field", "q", "as_of", "selected", "lang", "place", "shade", "view", "other"])
 _values = st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=3))
 
 

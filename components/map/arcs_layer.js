@@ -42,20 +42,20 @@ function kembarArcsLayer(cfg, packed, view) {
   function colour(p) { return cfg.colours[p.level] || cfg.other; }
   // With a focus, the focused place's arcs are drawn at full strength and the others faded.
   function arcOpacity(p) {
-    if (p.selected) { return 1; }
+    if (p.selected) { return cfg.opacity.selected; }
     if (view.focus) { return p.focused ? 1 : cfg.faded; }
-    return p.disputed ? 0.55 : 0.85;
+    return cfg.opacity[p.disputed ? "disputed" : "shown"];
   }
   function style(f) {
     var p = f.properties, line = cfg.lines[p.stage] || cfg.lines.exploration;
     if (f.geometry.type === "Point") {
       var dim = view.focus && !p.focused;
-      return {radius: p.radius, color: p.place === view.focus ? "#111111" : "#333333",
-              weight: p.place === view.focus ? 3 : 1, fillColor: "#FFFFFF",
-              fillOpacity: dim ? 0.4 : 0.9, opacity: dim ? 0.4 : 0.9};
+      return Object.assign({}, cfg.place, {radius: p.radius},
+        p.place === view.focus ? {color: cfg.selected.color, weight: 3} : {},
+        dim ? {fillOpacity: 0.4, opacity: 0.4} : {});
     }
-    return {color: p.selected ? "#111111" : colour(p),
-            weight: line.weight + (p.selected ? 3 : (view.focus && p.focused ? 1 : 0)),
+    return {color: p.selected ? cfg.selected.color : colour(p),
+            weight: line.weight + (p.selected ? cfg.selected.extraWeight : (view.focus && p.focused ? 1 : 0)),
             dashArray: line.dashArray, opacity: arcOpacity(p), lineCap: "round"};
   }
   function row(box, text, bold) {

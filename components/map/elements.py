@@ -31,6 +31,14 @@ STAGE_LINES = {
     "mou": {"weight": 3.0, "dashArray": None},
     "agreement": {"weight": 4.5, "dashArray": None},
 }
+# Opacity of an arc by state, the open partnership's emphasis, place markers and outlines:
+# shared by the browser map (through style_config) and the printed picture (map/picture.py).
+ARC_OPACITY = {"shown": 0.85, "disputed": 0.55, "selected": 1.0}
+SELECTED_ARC = {"color": "#111111", "extraWeight": 3}
+PLACE_STYLE = {"color": "#333333", "weight": 1, "fillColor": "#FFFFFF", "fillOpacity": 0.9,
+               "opacity": 0.9}
+OUTLINE_STYLE = {"color": "#8A8A8A", "weight": 0.8, "fillColor": "#EFEDE6", "fillOpacity": 1}
+LEGEND_LINE_COLOUR = "#444444"  # stage samples in the legend: the dash, not the colour, matters
 TEXT_LABELS = {
     "level": N_("Level (Indonesian side)"),
     "stage": N_("Stage"),
@@ -61,6 +69,10 @@ def style_config(translate: Translate = untranslated) -> dict[str, Any]:
         "colours": LEVEL_COLOURS,
         "other": OTHER_COLOUR,
         "lines": STAGE_LINES,
+        "opacity": ARC_OPACITY,
+        "selected": SELECTED_ARC,
+        "place": PLACE_STYLE,
+        "legendLine": LEGEND_LINE_COLOUR,
         "levels": {key: sentence_case(translate(text)) for key, text in LEVEL_LABELS.items()},
         "stages": {key: sentence_case(translate(text)) for key, text in STAGE_LABELS.items()},
         "text": {key: translate(text) for key, text in TEXT_LABELS.items()},
@@ -169,7 +181,7 @@ class OutlinesLayer(folium.GeoJson):
         {% macro script(this, kwargs) %}
         {{ this.outlines_js }}
         var {{ this.get_name() }} = kembarOutlines({{ this._parent.get_name() }},
-            {{ "null" if this.url else this.data_json }}, {{ this.url_json }});
+            {{ "null" if this.url else this.data_json }}, {{ this.url_json }}, {{ this.style_json }});
         {% endmacro %}
     """)
 
@@ -180,6 +192,7 @@ class OutlinesLayer(folium.GeoJson):
         self.url = url
         self.url_json = script_json(url)
         self.data_json = "" if url else script_json(data)
+        self.style_json = script_json(OUTLINE_STYLE)
 
     def render(self, **kwargs: Any) -> None:
         """Add to the map like any layer; there is no per-feature style to compute."""

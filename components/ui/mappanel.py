@@ -22,12 +22,17 @@ RETURNED = ["last_active_drawing", "last_object_clicked_count"]
 
 
 def show_map(base_map: folium.Map, arcs_layer: folium.FeatureGroup, *, height: int = 620,
-             under: Sequence[folium.FeatureGroup] = ()) -> Any:
+             under: Sequence[folium.FeatureGroup] = (), view: Any = None,
+             key: str = MAP_KEY) -> Any:
     """Draw the map; only the arcs layer (and the layers `under` it) change between reruns,
-    so zoom and position stay."""
-    return st_folium(base_map, key=MAP_KEY, height=height, use_container_width=True,
+    so zoom and position stay.
+
+    `view` (a MapView, from the link) moves the map there without rebuilding it.
+    """
+    center, zoom = ((view.lat, view.lon), view.zoom) if view is not None else (None, None)
+    return st_folium(base_map, key=key, height=height, use_container_width=True,
                      feature_group_to_add=[*under, arcs_layer] if under else arcs_layer,
-                     returned_objects=RETURNED)
+                     center=center, zoom=zoom, returned_objects=RETURNED)
 
 
 def pending_click() -> dict[str, Any] | None:

@@ -8,20 +8,23 @@ from typing import Callable, Mapping, Sequence
 import folium
 import streamlit as st
 
-from babel.lists import format_list
-
-from components.filters import Filters, apply_filters, describe, english_list
+from components.filters import Filters, apply_filters, describe
 from components.history import describe_as_of, network_as_of
 from components.i18n.formats import format_number
 from components.i18n.translator import get_translator
 from components.focus import partnerships_of_place
+from components.map.frame import FrameLabel, ViewInAddress
 from components.models import Partnership, Problem
 from components.pipeline import Prepared
+from components.shown import list_joiner
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
+from components.ui.embed import is_embed, render_embed, style
+from components.ui.maplist import show_map_as_list
 from components.ui.mappanel import apply_click, pending_click, show_map
 from components.ui.portfolio import current_focus, focus_from_link, pick_place, show_portfolio
 from components.ui.provinces import SHADE_KEY, provinces_layer, show_map_options
+from components.ui.share import SHARE_SELECTOR, fill_picture, fill_share, open_tools
 from components.ui.sidebar import (language_selector, schedule_next_frame, seed_widgets,
                                    show_as_of, show_filters)
 from components.ui.tabs import show_articles, show_overview, show_problems, show_table
@@ -44,13 +47,6 @@ class Services:
     tiles: bool = False
 
 
-def list_joiner(t) -> Callable[[Sequence[str]], str]:
-    """How the language lists items: Babel's pattern ("kota dan kabupaten", "市和县")."""
-    if t.lang == "en":
-        return english_list
-    return lambda items: format_list(list(items), locale=t.locale)
-
-
 def _years(prepared: Prepared) -> tuple[int, int]:
     bounds = prepared.year_span
     low, high = bounds if bounds else (2000, 2025)
@@ -58,7 +54,11 @@ def _years(prepared: Prepared) -> tuple[int, int]:
 
 
 def render_page(prepared: Prepared, services: Services) -> None:
-    """Lay out the whole page for one rerun."""
+    """Lay out the whole page for one rerun (the map alone when embedded)."""
+    if is_embed():
+        render_embed(prepared, services)
+        return
+    style("phone")
     lang = state.current_language()
     years = _years(prepared)
     first = state.initial_view(prepared.choices, get_translator(lang))
@@ -114,11 +114,15 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters) -> N
     if as_of_note:
         st.caption(plain(as_of_note))
     shade = bool(st.session_state.get(SHADE_KEY))
-    _show_map_and_details(t, prepared, services, shown, shade)
+    share, picture = open_tools(t)
+    _show_map_and_details(t, prepared, services, shown, sentence, shade)
     focus = current_focus(prepared.place_index)
     view = ViewState(filters, st.session_state.get("selected"), t.lang,
-                     prepared.place_index.link_name(focus) if focus else None, shade=shade)
+                     prepared.place_index.link_name(focus) if focus else None, shade=shade,
+                     map_view=state.map_view())
     state.write_url(view)
+    fill_share(t, share, view)
+    fill_picture(t, picture, prepared, view)
     _show_tabs(t, prepared, services, shown, shade)
 
 
@@ -133,7 +137,8 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
     return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
 
 
-def _show_map_and_details(t, prepared: Prepared, services: Services, shown, shade: bool) -> None:
+def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sentence: str,
+                          shade: bool) -> None:
     map_column, details_column = st.columns([0.68, 0.32], gap="medium")
     index = prepared.place_index
     # The click is read first, so the layer drawn below shows what the panel will describe.
@@ -145,15 +150,19 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown, shad
         st.session_state["selected"] = None  # a place's click never leaves another's tie open
     drawable = prepared.drawable_ids
     ids = tuple(p.id for p in shown if p.id in drawable)
-    with map_column:
+    with map_column, st.container(key="map_column"):
         layer = services.arcs_layer(ids, t.lang, st.session_state.get("selected"),
                                     focus.key if focus else None, frozenset(p.id for p in ties))
         under = [provinces_layer(t, shown, prepared)] if shade else []
-        show_map(services.base_map(t.lang, services.tiles), layer, under=under)
+        base = services.base_map(t.lang, services.tiles)
+        ViewInAddress(SHARE_SELECTOR).add_to(base)  # pans reach the link, no rerun per pan
+        FrameLabel(t("Map of the partnerships shown; the same in words under “Map as a list”.")).add_to(base)
+        show_map(base, layer, under=under, view=state.link_view())
         hidden = len(shown) - len(ids)
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
                                "see Data problems.").format(n=format_number(hidden, t.lang))))
+        show_map_as_list(t, sentence, shown)
     with details_column, st.container(key="kembar_details"):
         pick_place(t, index)
         if focus:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from components.i18n.translator import negotiate_language
-from components.viewstate import Choices, ViewState, params_from_view, view_from_params
+from components.viewstate import Choices, MapView, ViewState, params_from_view, view_from_params
 
 STARTED = "_kembar_started"
 NOTICES = "_kembar_notices"
+MAP_VIEW = "_kembar_map_view"  # the centre and zoom the link carries (MapView or None)
+LINK_VIEW = "_kembar_link_view"  # the one the session's link opened with: the map starts there
 
 
 def url_params() -> dict[str, list[str]]:
@@ -23,6 +25,7 @@ def initial_view(choices: Choices, translate) -> ViewState | None:
     view, notices = view_from_params(url_params(), choices=choices, translate=translate)
     st.session_state[STARTED] = True
     st.session_state[NOTICES] = notices
+    st.session_state[MAP_VIEW] = st.session_state[LINK_VIEW] = view.map_view
     return view
 
 
@@ -51,3 +54,19 @@ def add_notice(notice: str | None) -> None:
     """One more notice about the link, shown with the others (None adds nothing)."""
     if notice:
         st.session_state[NOTICES] = (*st.session_state.get(NOTICES, ()), notice)
+
+
+def map_view() -> MapView | None:
+    """The map's centre and zoom for the link: as the map last wrote it into the address
+    (components.map.frame.ViewInAddress), else as the session's link gave it."""
+    written = st.query_params.get("view")
+    if written:
+        view, notices = view_from_params({"view": written}, choices=Choices())
+        if not notices and view.map_view is not None:
+            st.session_state[MAP_VIEW] = view.map_view
+    return st.session_state.get(MAP_VIEW)
+
+
+def link_view() -> MapView | None:
+    """The centre and zoom the session's link asked for (where the map first opens)."""
+    return st.session_state.get(LINK_VIEW)

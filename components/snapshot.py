@@ -1,0 +1,42 @@
+"""A view drawn as a picture: what `shown` keeps, captioned in the view's language and drawn by
+`map.picture`, for the command line's export and the app's download alike."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from components.i18n.translator import get_translator
+from components.map.fonts import FontMissing
+from components.map.picture import DEFAULT_DPI, Captions, PictureInput, build_figure, picture_bytes
+from components.pipeline import Prepared
+from components.shown import Shown, data_date, data_date_text, shown_partnerships, view_sentence
+from components.viewstate import ViewState
+
+__all__ = ["FontMissing", "view_figure", "view_picture", "view_shown"]
+
+
+def view_shown(prepared: Prepared, view: ViewState, place: str = "") -> Shown:
+    """The partnerships the view shows, in its language's notices."""
+    return shown_partnerships(prepared, view.filters, get_translator(view.lang or "en"), place=place)
+
+
+def view_figure(prepared: Prepared, view: ViewState, place: str = "",
+                shown: Shown | None = None) -> Figure:
+    """The picture of exactly this view: filters, as-of year, place, selection and language."""
+    t = get_translator(view.lang or "en")
+    shown = shown or view_shown(prepared, view, place)
+    drawn = [p for p in shown.partnerships if p.id in prepared.drawable_ids]
+    captions = Captions(
+        title=view_sentence(view.filters, len(shown.partnerships), len(prepared.partnerships), t,
+                            place=place),
+        note=shown.as_of_note,
+        data_date=data_date_text(data_date(prepared.partnerships, prepared.data_path), t))
+    picture = PictureInput(drawn, prepared.places, prepared.bends, selected=view.selected,
+                           lang=t.lang)
+    return build_figure(picture, captions, translate=t)
+
+
+def view_picture(prepared: Prepared, view: ViewState, fmt: str, place: str = "", *,
+                 dpi: int = DEFAULT_DPI) -> bytes:
+    """The view's picture as the bytes of a PNG, SVG or PDF file."""
+    return picture_bytes(view_figure(prepared, view, place), fmt, dpi=dpi)

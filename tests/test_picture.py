@@ -1,0 +1,136 @@
+"""The map as a picture: what the figure holds, what each format keeps, and the command line."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+
+import pytest
+from matplotlib.lines import Line2D
+
+from components.__main__ import main
+from components.filters import Filters
+from components.map import fonts
+from components.map.elements import LEVEL_COLOURS, SELECTED_ARC
+from components.map.picture import CREDIT, picture_bytes
+from components.pipeline import prepare
+from components.snapshot import view_figure, view_picture
+from components.viewstate import ViewState
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def prepared():
+    return prepare()
+
+
+def arcs_of(fig) -> dict[str, Line2D]:
+    ax = fig.axes[0]
+    return {line.get_gid(): line for line in ax.get_lines()}
+
+
+def texts_of(fig) -> list[str]:
+    found = [t.get_text() for t in fig.texts]
+    found += [t.get_text() for ax in fig.axes for t in ax.texts]
+    found += [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    return found
+
+
+def test_every_shown_arc_is_drawn_once_with_its_level_colour(prepared):
+    fig = view_figure(prepared, ViewState(Filters(), lang="en"))
+    arcs = arcs_of(fig)
+    assert set(arcs) == set(prepared.drawable_ids)
+    for pid, line in arcs.items():
+        assert line.get_color() == LEVEL_COLOURS[prepared.by_id[pid].id_level]
+        assert len(line.get_xdata()) >= 8  # a great circle, not a straight segment
+
+
+def test_title_legend_date_and_credit_are_on_the_picture(prepared):
+    texts = texts_of(view_figure(prepared, ViewState(Filters(levels={"city"}), lang="en")))
+    title = next(text for text in texts if " partnerships — " in text)
+    assert "city level" in title
+    assert CREDIT in texts
+    assert any(text.startswith("Data as of ") for text in texts)
+    assert {"Province", "City", "Regency", "Agreement"} <= set(texts)
+
+
+def test_filters_and_selection_are_respected(prepared):
+    fig = view_figure(prepared, ViewState(Filters(levels={"city"}, stages={"mou"}),
+                                          selected="serang-hangzhou", lang="en"))
+    arcs = arcs_of(fig)
+    expected = {p.id for p in prepared.partnerships if p.id_level == "city" and p.stage == "mou"
+                and p.id in prepared.drawable_ids}
+    assert arcs and set(arcs) == expected
+    chosen = view_figure(prepared, ViewState(Filters(), selected="serang-hangzhou", lang="en"))
+    assert arcs_of(chosen)["serang-hangzhou"].get_color() == SELECTED_ARC["color"]
+
+
+def test_as_of_year_and_place_narrow_the_picture(prepared):
+    arcs = arcs_of(view_figure(prepared, ViewState(Filters(as_of=2010), lang="en")))
+    assert arcs and all(prepared.by_id[pid].year is not None for pid in arcs)
+    assert len(arcs) < len(prepared.drawable_ids)
+    bali = arcs_of(view_figure(prepared, ViewState(lang="en"), place="Bali"))
+    assert bali and all("Bali" in (prepared.by_id[pid].id_name + prepared.by_id[pid].id_province)
+                        for pid in bali)
+
+
+def png_width(data: bytes) -> int:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">I", data[16:20])[0]
+
+
+def test_png_is_wide_enough_to_print_and_grows_with_dpi(prepared):
+    fig = view_figure(prepared, ViewState(Filters(levels={"province"}), lang="en"))
+    assert png_width(picture_bytes(fig, "png")) >= 1600
+    assert png_width(picture_bytes(fig, "png", dpi=300)) >= 3000
+
+
+def test_svg_has_an_element_per_arc_named_by_id_and_keeps_text(prepared):
+    view = ViewState(Filters(levels={"regency"}), lang="zh")
+    root = ET.fromstring(view_picture(prepared, view, "svg"))
+    ids = {element.get("id") for element in root.iter()}
+    shown = {p.id for p in prepared.partnerships if p.id_level == "regency" and p.id in prepared.drawable_ids}
+    assert shown and shown <= ids
+    texts = "".join("".join(element.itertext()) for element in root.iter(f"{SVG}text"))
+    assert "合作关系" in texts and "Natural Earth" in texts  # Chinese kept as text, not paths
+
+
+def test_pdf_is_vector(prepared):
+    data = view_picture(prepared, ViewState(Filters(stages={"agreement"}), lang="id"), "pdf")
+    assert data.startswith(b"%PDF")
+    assert b"/Subtype /Image" not in data
+
+
+def test_unknown_format_is_refused(prepared):
+    with pytest.raises(ValueError, match="gif"):
+        view_picture(prepared, ViewState(lang="en"), "gif")
+
+
+def test_chinese_without_a_cjk_font_fails_clearly(monkeypatch):
+    monkeypatch.setattr(fonts, "cjk_family", lambda: None)
+    with pytest.raises(fonts.FontMissing, match="fonts-noto-cjk"):
+        fonts.font_families(["80 个合作关系"], "zh")
+    with pytest.raises(fonts.FontMissing):
+        fonts.font_families(["matching “杭州”"], "en")
+    assert fonts.font_families(["Kota Serang"], "id") == [fonts.LATIN_FALLBACK]
+
+
+def test_a_cjk_font_is_found_on_this_machine():
+    assert fonts.cjk_family() in fonts.CJK_FAMILIES
+
+
+def test_command_writes_each_format_for_the_view(tmp_path):
+    out = {fmt: tmp_path / f"map.{fmt}" for fmt in ("png", "svg", "pdf")}
+    status = main(["export", "--png", str(out["png"]), "--svg", str(out["svg"]),
+                   "--pdf", str(out["pdf"]), "--level", "province", "--lang", "id"])
+    assert status == 0
+    assert png_width(out["png"].read_bytes()) >= 1600 and out["pdf"].read_bytes().startswith(b"%PDF")
+    ids = {e.get("id") for e in ET.parse(out["svg"]).getroot().iter()}
+    assert "serang-hangzhou" not in ids  # a city partnership, filtered out
+
+
+def test_command_refuses_a_wrong_view_option(tmp_path, capsys):
+    assert main(["export", "--png", str(tmp_path / "x.png"), "--stage", "signed"]) == 2
+    assert "stage=signed" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
