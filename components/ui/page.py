@@ -60,6 +60,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
     if first is not None:
         seed_widgets(first, years)
     lang = language_selector(lang)
+    state.restore_view(lang)
     t = get_translator(lang)
     filters = show_filters(t, prepared.choices, years)
     filters = show_as_of(t, filters, years)
@@ -79,6 +80,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
     view = ViewState(filters, st.session_state.get("selected"), lang)
     state.write_url(view)
     _show_tabs(t, prepared, services, shown)
+    state.keep_view(lang)
     schedule_next_frame()
 
 

@@ -1,0 +1,81 @@
+"""The sidebar and the page's notices in a real headless browser: what only a browser can show.
+
+A language switch must keep the filters (Streamlit's browser side remembers a multiselect's
+choice by its shown label, which a switch changes), a dataset with broken rows must say so above
+the map, and the year inputs must narrow the years. Loopback only, as in test_app_browser.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from components import DATA_DIR
+from components.filters import Filters, describe
+from components.i18n.translator import LANGUAGES, get_translator
+from components.i18n.vocabulary import LEVEL_LABELS, STAGE_LABELS, field_label, sentence_case
+from components.ui.page import list_joiner
+from tests.browser import StreamlitServer, require_chromium
+from tests.test_app_browser import (WAIT, drawn_ids, filtered, open_app, prepared, shot, summary,
+                                    url_params, wait_for, wait_for_arcs, wait_for_param)
+
+
+def pick(page, label: str, option: str) -> None:
+    """Choose one option in a sidebar multiselect (a React Aria combobox)."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def numbers(text: str) -> list[str]:
+    return re.findall(r"\d+", text)
+
+
+def busy_filters() -> Filters:
+    """City level, MoU stage and the field most city MoUs share: a view with all three filters."""
+    rows = filtered(Filters(levels={"city"}, stages={"mou"}))
+    field = Counter(f for p in rows for f in p.fields).most_common(1)[0][0]
+    return Filters(levels={"city"}, stages={"mou"}, fields={field})
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("target", ["id", "zh"])
+def test_switching_language_in_the_sidebar_keeps_every_filter(app_server, guarded_page, tmp_path,
+                                                            target):
+    page = guarded_page
+    view = busy_filters()
+    (field,) = view.fields
+    expected = filtered(view)
+    chosen = expected[-1].id
+    open_app(page, app_server, f"?lang=en&selected={chosen}")
+    pick(page, "Level", sentence_case(LEVEL_LABELS["city"]))
+    pick(page, "Stage", sentence_case(STAGE_LABELS["mou"]))
+    pick(page, "Cooperation field", sentence_case(field_label(str, field)))
+    wait_for_arcs(page, drawn_ids(expected))
+    wait_for_param(page, "field", field)
+    before = summary(page)
+    assert numbers(before)[:2] == [str(len(expected)), str(len(prepared().partnerships))], before
+    shot(page, tmp_path, "before-switch")
+
+    language = page.locator('[data-testid="stSidebar"]').get_by_role(
+        "combobox", name="Language / Bahasa / 语言")
+    language.click()
+    page.get_by_role("option", name=LANGUAGES[target], exact=True).click()
+    wait_for_param(page, "lang", target)
+    heading = get_translator(target).gettext("Filters")
+    page.locator('[data-testid="stSidebar"]').get_by_role("heading", name=heading).wait_for(timeout=WAIT)
+    t = get_translator(target)
+    wait_for(lambda: summary(page), describe(view, len(expected), len(prepared().partnerships),
+                                             translate=t, ngettext=t.ngettext, join=list_joiner(t)),
+             what="the sentence in the new language, same counts")
+    shot(page, tmp_path, f"after-switch-{target}")
+    params = url_params(page)
+    assert (params.get("level"), params.get("stage"), params.get("field")) == (["city"], ["mou"], [field])
+    assert params.get("selected") == [chosen], "the open partnership was dropped"
+    assert sorted(numbers(summary(page))[:2]) == sorted(numbers(before)[:2])  # zh: total first
+    wait_for_arcs(page, drawn_ids(expected))
