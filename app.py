@@ -16,6 +16,7 @@ from components.news.candidates import find_candidates
 from components.i18n.translator import get_translator
 from components.map.build import build_arcs_layer, build_base_map
 from components import DATA_PATH
+from components.missing import find_shortfall
 from components.pipeline import Prepared, excerpts_by_id, prepare, problems_in
 from components.ui import render_page
 from components.ui.page import Services
@@ -85,6 +86,12 @@ def problems(_prepared: Prepared, key: tuple[str, float], lang: str):
     return problems_in(_prepared, get_translator(lang))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def shortfall(_prepared: Prepared, key: tuple[str, float]):
+    """The file's rows the page cannot show, counted once per dataset file."""
+    return find_shortfall(_prepared.dataset, _prepared.data_path)
+
+
 key = (str(path), modified(path))
 render_page(prepared, Services(
     base_map=base_map,
@@ -93,4 +100,5 @@ render_page(prepared, Services(
     candidates=lambda: candidates(prepared, key),
     problems=lambda lang: problems(prepared, key, lang),
     tiles=os.environ.get("KEMBAR_TILES") == "1",
+    shortfall=lambda: shortfall(prepared, key),
 ))

@@ -45,6 +45,9 @@ class Choices:
     id_provinces: frozenset[str] = frozenset()
     cn_provinces: frozenset[str] = frozenset()
     fields: frozenset[str] = frozenset()
+    # ids of rows the file holds but that could not be used, with their line: a link to one
+    # says the row has a problem, not that the id does not exist
+    problem_ids: Mapping[str, int] = field(default_factory=dict, hash=False, compare=False)
 
     @classmethod
     def from_partnerships(cls, partnerships: Iterable[Partnership]) -> "Choices":
@@ -153,13 +156,24 @@ def _filters(reader: _Reader, choices: Choices) -> Filters:
     )
 
 
+def _selected(reader: _Reader, choices: Choices) -> str | None:
+    """The open partnership; a link to a row with a problem says so, not that the id is unknown."""
+    value = reader.single("selected")
+    if value in choices.problem_ids:
+        reader.note(reader.translate("Cannot open {value}: its row (line {line}) has a problem; "
+                                     "see Data problems."),
+                    value=_shown(value), line=choices.problem_ids[value])
+        return None
+    return reader.one_of("selected", choices.ids,
+                         reader.translate("Ignored {name}={value}: no partnership has this id."))
+
+
 def view_from_params(params: Params, *, choices: Choices,
                      translate: Translate = untranslated) -> tuple[ViewState, tuple[str, ...]]:
     """Parse query parameters into a view plus one notice per value ignored; never raises."""
     reader = _Reader(params, translate)
     filters = _filters(reader, choices)
-    selected = reader.one_of("selected", choices.ids,
-                             translate("Ignored {name}={value}: no partnership has this id."))
+    selected = _selected(reader, choices)
     lang = reader.one_of("lang", LANGUAGES,
                          translate("Ignored {name}={value}: the language must be id, en or zh."))
     return ViewState(filters, selected, lang), tuple(reader.notices)

@@ -7,6 +7,7 @@ the map, and the year inputs must narrow the years. Loopback only, as in test_ap
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 from collections import Counter
@@ -79,3 +80,50 @@ def test_switching_language_in_the_sidebar_keeps_every_filter(app_server, guarde
     assert params.get("selected") == [chosen], "the open partnership was dropped"
     assert sorted(numbers(summary(page))[:2]) == sorted(numbers(before)[:2])  # zh: total first
     wait_for_arcs(page, drawn_ids(expected))
+
+
+def break_three_rows(folder: Path) -> list[str]:
+    """A copy of the dataset with three rows broken beyond use; their ids."""
+    rows = list(csv.DictReader((DATA_DIR / "partnerships.csv").open(encoding="utf-8")))
+    rows[2]["stage"], rows[5]["id_level"], rows[9]["sources"] = "signed", "village", ""
+    with (folder / "partnerships.csv").open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    shutil.copy(DATA_DIR / "milestones.csv", folder / "milestones.csv")
+    return [rows[2]["id"], rows[5]["id"], rows[9]["id"]]
+
+
+@pytest.fixture(scope="module")
+def broken_server(tmp_path_factory):
+    """The app reading a dataset with three broken rows."""
+    require_chromium()
+    folder = tmp_path_factory.mktemp("broken")
+    broken = break_three_rows(folder)
+    server = StreamlitServer(env={"KEMBAR_DATA": str(folder / "partnerships.csv")}).start(folder)
+    server.broken = broken
+    yield server
+    server.stop()
+
+
+@pytest.mark.timeout(180)
+def test_broken_rows_are_counted_above_the_map_and_a_link_to_one_says_so(broken_server, guarded_page,
+                                                                        tmp_path):
+    page = guarded_page
+    total = len(prepared().partnerships)
+    first = broken_server.broken[0]
+    open_app(page, broken_server, f"?selected={first}&level=town")
+    main = page.locator('[data-testid="stMain"]')
+    banner = main.get_by_text(f"3 of the {total} rows of partnerships.csv could not be used")
+    banner.wait_for(timeout=WAIT)
+    map_top = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()["y"]
+    assert banner.bounding_box()["y"] < map_top, "the broken rows are not said above the map"
+    assert numbers(summary(page))[:2] == [str(total - 3), str(total - 3)]
+    notice = main.locator('[data-testid="stAlert"]').filter(has_text="level=town")
+    assert notice.count() == 1, "the link's notices are not one message"
+    assert f"Cannot open {first}: its row" in notice.inner_text()
+    assert "no partnership has this id" not in notice.inner_text()
+    shot(page, tmp_path, "broken-rows")
+    main.get_by_role("button", name="Dismiss").click()
+    wait_for(lambda: notice.count(), 0, what="the notice after Dismiss")
+    assert banner.is_visible(), "dismissing the link's notice hid the broken rows' count"

@@ -14,6 +14,7 @@ from components.filters import apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of
 from components.i18n.translator import get_translator
 from components.map.build import place_key
+from components.missing import Shortfall, find_shortfall
 from components.models import Partnership, Problem
 from components.pipeline import Prepared
 from components.ui import state
@@ -36,6 +37,7 @@ class Services:
     candidates: Callable[[], Sequence]
     problems: Callable[[str], Sequence[Problem]]  # the input files' problems, in a language
     tiles: bool = False
+    shortfall: Callable[[], Shortfall] | None = None  # the file's rows the page cannot show
 
 
 def list_joiner(t) -> Callable[[Sequence[str]], str]:
@@ -56,7 +58,8 @@ def render_page(prepared: Prepared, services: Services) -> None:
     lang = state.current_language()
     t = get_translator(lang)
     years = _years(prepared)
-    first = state.initial_view(prepared.choices, t)
+    shortfall = (services.shortfall or (lambda: find_shortfall(prepared.dataset, prepared.data_path)))()
+    first = state.initial_view(replace(prepared.choices, problem_ids=shortfall.problem_ids), t)
     if first is not None:
         seed_widgets(first, years)
     lang = language_selector(lang)
@@ -65,8 +68,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
     filters = show_filters(t, prepared.choices, years)
     filters = show_as_of(t, filters, years)
     st.title(t("Kembar — Indonesia–China sister regions"))
-    for notice in state.notices():
-        st.warning(plain(notice), icon=":material/info:")
+    _show_notices(t)
     if prepared.dataset.fatal:
         st.error(plain(t("The dataset could not be loaded: {problem}").format(
             problem=prepared.dataset.problems[0] if prepared.dataset.problems else "")))
@@ -76,12 +78,42 @@ def render_page(prepared: Prepared, services: Services) -> None:
     st.markdown(bold(sentence))
     if as_of_note:
         st.caption(plain(as_of_note))
+    _show_shortfall(t, shortfall)
     _show_map_and_details(t, prepared, services, shown)
     view = ViewState(filters, st.session_state.get("selected"), lang)
     state.write_url(view)
     _show_tabs(t, prepared, services, shown)
     state.keep_view(lang)
     schedule_next_frame()
+
+
+def _show_notices(t) -> None:
+    """What a link asked for that cannot be shown: one message, dismissed with one click."""
+    found = state.notices()
+    if not found:
+        return
+    text = plain(found[0]) if len(found) == 1 else "\n".join(f"- {plain(n)}" for n in found)
+    message, close = st.columns([0.84, 0.16], vertical_alignment="center")
+    message.warning(text, icon=":material/link_off:")
+    close.button(t("Dismiss"), key="dismiss_notices", on_click=state.dismiss_notices,
+                 icon=":material/close:", help=t("Hide this message"))
+
+
+def _show_shortfall(t, shortfall: Shortfall) -> None:
+    """Say above the map what the file holds that the map cannot show."""
+    if shortfall.unused:
+        st.warning(plain(t(
+            "{n} of the {total} rows of {file} could not be used — see Data problems below the map."
+            ).format(n=shortfall.unused, total=shortfall.rows, file=shortfall.file)),
+            icon=":material/error:")
+    if shortfall.flagged:
+        st.info(plain(t.ngettext(
+            "{n} row of {file} is shown with a problem flagged — see Data problems below the map.",
+            "{n} rows of {file} are shown with a problem flagged — see Data problems below the map.",
+            shortfall.flagged).format(n=shortfall.flagged, file=shortfall.file)), icon=":material/flag:")
+    if shortfall.milestones_missing:
+        st.info(plain(t("There is no milestones.csv beside {file}: the partnerships' histories are "
+                        "missing.").format(file=shortfall.file)), icon=":material/history:")
 
 
 def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:

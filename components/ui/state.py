@@ -50,6 +50,11 @@ def notices() -> tuple[str, ...]:
     return st.session_state.get(NOTICES, ())
 
 
+def dismiss_notices() -> None:
+    """Forget the link's notices for the rest of the session (the Dismiss button)."""
+    st.session_state[NOTICES] = ()
+
+
 def _view_keys() -> list[str]:
     return [key for key in st.session_state
             if isinstance(key, str) and (key.startswith(VIEW_PREFIX) or key in VIEW_KEYS)]
