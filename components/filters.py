@@ -4,7 +4,7 @@ saying what is shown."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from components.i18n.translator import Translate, untranslated
@@ -14,6 +14,9 @@ from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS
 
 NGettext = Callable[[str, str, int], str]
 StageAsOf = Callable[[Partnership, int], "str | None"]
+StepYears = Callable[[Partnership], "Sequence[int]"]  # the years of a partnership's dated steps
+
+YEARS_ON = ("stage", "history")  # the years measure the current stage's date, or any dated step
 
 _SET_FIELDS = ("levels", "stages", "id_provinces", "cn_provinces", "fields")
 
@@ -44,6 +47,11 @@ class Filters:
     fields: frozenset[str] = frozenset()
     query: str = ""
     as_of: int | None = None
+    years_on: str = "stage"  # one of YEARS_ON
+
+    @property
+    def narrows_years(self) -> bool:
+        return self.year_from is not None or self.year_to is not None
 
     def __post_init__(self) -> None:
         for name in _SET_FIELDS:
@@ -62,6 +70,8 @@ class Filters:
         if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
             raise ValueError(f"Filters: year_from {self.year_from} is after year_to {self.year_to}")
         object.__setattr__(self, "query", " ".join(self.query.split()))
+        if self.years_on not in YEARS_ON:
+            raise ValueError(f"Filters.years_on: expected one of {YEARS_ON}, instead got {self.years_on!r}")
 
 
 def implicit_stage_as_of(partnership: Partnership, year: int) -> str | None:
@@ -157,19 +167,28 @@ def build_search_index(partnerships: Iterable[Partnership], places: Mapping[Plac
 
 # --- applying ------------------------------------------------------------------------------
 
-def _year_matches(year: int | None, filters: Filters) -> bool:
-    if year is None:
-        return filters.include_undated
+def _in_range(year: int, filters: Filters) -> bool:
     return ((filters.year_from is None or year >= filters.year_from)
             and (filters.year_to is None or year <= filters.year_to))
 
 
-def _keeps(p: Partnership, filters: Filters, stage_as_of: StageAsOf) -> bool:
+def _years_match(p: Partnership, filters: Filters, step_years: StepYears | None) -> bool:
+    """The current stage's year is in range; with years_on="history", any dated step's year."""
+    years = [p.year] if p.year is not None else []
+    if filters.years_on == "history" and step_years is not None:
+        years += list(step_years(p))
+    if not years:
+        return filters.include_undated
+    return any(_in_range(year, filters) for year in years)
+
+
+def _keeps(p: Partnership, filters: Filters, stage_as_of: StageAsOf,
+           step_years: StepYears | None = None) -> bool:
     stage = p.stage if filters.as_of is None else stage_as_of(p, filters.as_of)
     return (stage is not None
             and (not filters.levels or p.id_level in filters.levels)
             and (not filters.stages or stage in filters.stages)
-            and _year_matches(p.year, filters)
+            and _years_match(p, filters, step_years)
             and (not filters.id_provinces or p.id_province in filters.id_provinces)
             and (not filters.cn_provinces or p.cn_province in filters.cn_provinces)
             and (not filters.fields or not filters.fields.isdisjoint(p.fields)))
@@ -177,16 +196,46 @@ def _keeps(p: Partnership, filters: Filters, stage_as_of: StageAsOf) -> bool:
 
 def apply_filters(partnerships: Iterable[Partnership], filters: Filters, *,
                   search_index: SearchIndex | None = None,
-                  stage_as_of: StageAsOf = implicit_stage_as_of) -> tuple[Partnership, ...]:
+                  stage_as_of: StageAsOf = implicit_stage_as_of,
+                  step_years: StepYears | None = None) -> tuple[Partnership, ...]:
     """The partnerships the filters keep, in input order.
 
     Without a `search_index` a query matches only the rows' own names (no aliases). With
     `as_of`, the stage filter applies to the stage each partnership had at the end of that year.
+    With `years_on="history"`, `step_years` gives each partnership's dated steps (milestones).
     """
     query_words = search_words(filters.query)
     index = search_index if search_index is not None else SearchIndex()
     return tuple(p for p in partnerships
-                 if _keeps(p, filters, stage_as_of) and (not query_words or index.matches(p, query_words)))
+                 if _keeps(p, filters, stage_as_of, step_years)
+                 and (not query_words or index.matches(p, query_words)))
+
+
+# What dropping one filter means, for the suggestion after an empty result.
+RELAXATIONS = {
+    "query": {"query": ""}, "levels": {"levels": frozenset()}, "stages": {"stages": frozenset()},
+    "years": {"year_from": None, "year_to": None, "include_undated": True},
+    "id_provinces": {"id_provinces": frozenset()}, "cn_provinces": {"cn_provinces": frozenset()},
+    "fields": {"fields": frozenset()},
+}
+
+
+def active_filters(filters: Filters) -> list[str]:
+    """The names (RELAXATIONS keys) of the filters that restrict the view."""
+    default = Filters()
+    return [name for name, reset in RELAXATIONS.items()
+            if any(getattr(filters, key) != getattr(default, key) for key in reset)]
+
+
+def suggest_relaxation(partnerships: Sequence[Partnership], filters: Filters,
+                       **apply: object) -> tuple[str, int] | None:
+    """The one filter whose removal shows the most partnerships, and how many; None if none helps."""
+    best = None
+    for name in active_filters(filters):
+        count = len(apply_filters(partnerships, replace(filters, **RELAXATIONS[name]), **apply))
+        if count and (best is None or count > best[1]):
+            best = (name, count)
+    return best
 
 
 # --- describing ----------------------------------------------------------------------------
@@ -213,6 +262,9 @@ def _years_phrase(f: Filters, translate: Translate) -> str:
         years = translate("up to {year}").format(year=f.year_to)
     else:
         years = translate("{start}–{end}").format(start=f.year_from, end=f.year_to)
+    if f.years_on == "history":
+        # TRANSLATORS: {years} is a range like "2000–2025", matched on every dated step of a history.
+        years = translate("{years} (any step of the history)").format(years=years)
     # TRANSLATORS: {years} is a range like "2000–2025"; undated partnerships are shown as well.
     return translate("{years} and undated").format(years=years) if f.include_undated else years
 

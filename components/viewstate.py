@@ -2,7 +2,9 @@
 
 Parameters: `level`, `stage`, `id_province`, `cn_province` (comma-separated), `field`
 (semicolon-separated, as in the dataset's `fields` column, since a field name may hold a comma),
-`year_from`, `year_to`, `as_of` (four-digit years), `undated=0` (leave undated partnerships out),
+`year_from`, `year_to`, `as_of` (four-digit years), `years_on=history` (match the years on any
+dated step of a partnership's history, not only its current stage's date), `undated` (`0` leaves
+undated partnerships out; `1` keeps them when the years are narrowed, which otherwise leaves them out),
 `q` (search text), `selected` (a partnership id), `lang` (`id`, `en` or `zh`). A value that is
 unknown or malformed is dropped with a plain-text notice naming the parameter and the value;
 parsing never raises. Unknown parameter names (tracking tags and the like) are ignored.
@@ -15,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from components.filters import Filters, Translate, untranslated
+from components.filters import YEARS_ON, Filters, Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership
 
 LANGUAGES = ("id", "en", "zh")
@@ -147,12 +149,14 @@ def _filters(reader: _Reader, choices: Choices) -> Filters:
         stages=stages,
         year_from=year_from,
         year_to=year_to,
-        include_undated=reader.flag("undated", default=True),
+        include_undated=reader.flag("undated", default=year_from is None and year_to is None),
         id_provinces=reader.several("id_province", choices.id_provinces),
         cn_provinces=reader.several("cn_province", choices.cn_provinces),
         fields=reader.several("field", choices.fields, separator=";"),
         query=reader.query("q"),
         as_of=reader.year("as_of"),
+        years_on=reader.one_of("years_on", YEARS_ON, reader.translate(
+            "Ignored {name}={value}: expected stage or history.")) or "stage",
     )
 
 
@@ -179,6 +183,13 @@ def view_from_params(params: Params, *, choices: Choices,
     return ViewState(filters, selected, lang), tuple(reader.notices)
 
 
+def _undated_param(f: Filters) -> str:
+    """`undated` only when it differs from its default: kept with all years, left out with fewer."""
+    if f.include_undated == (not f.narrows_years):
+        return ""
+    return "1" if f.include_undated else "0"
+
+
 def params_from_view(view: ViewState) -> dict[str, str]:
     """The query parameters for a view, only those that differ from the default, in a stable order."""
     f = view.filters
@@ -187,7 +198,8 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         "stage": ",".join(stage for stage in STAGES if stage in f.stages),
         "year_from": "" if f.year_from is None else str(f.year_from),
         "year_to": "" if f.year_to is None else str(f.year_to),
-        "undated": "" if f.include_undated else "0",
+        "years_on": "" if f.years_on == "stage" else f.years_on,
+        "undated": _undated_param(f),
         "id_province": ",".join(sorted(f.id_provinces)),
         "cn_province": ",".join(sorted(f.cn_provinces)),
         "field": ";".join(sorted(f.fields)),
