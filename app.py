@@ -20,6 +20,7 @@ from components.missing import find_shortfall
 from components.pipeline import Prepared, excerpts_by_id, prepare, problems_in
 from components.ui import render_page
 from components.ui.page import Services
+from components.ui.state import current_language
 
 APP_DIR = Path(__file__).resolve().parent
 
@@ -33,7 +34,7 @@ def static_assets() -> Path:
     return ensure_static_assets(APP_DIR)
 
 
-@st.cache_resource(show_spinner="Loading and geocoding the dataset…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def prepared_dataset(path: str, modified: float, online: bool) -> Prepared:
     """The dataset loaded, checked and geocoded; reloaded when the file changes."""
     return prepare(path, online=online)
@@ -56,9 +57,29 @@ def modified(path: Path) -> float:
         return 0.0
 
 
+@st.cache_resource(show_spinner=False)
+def loaded() -> set[tuple[str, float]]:
+    """The dataset files already prepared in this server: only a cold start shows a message."""
+    return set()
+
+
+def load(path: Path) -> Prepared:
+    """The prepared dataset; the first time, with a message in the reader's language meanwhile."""
+    key = (str(path), modified(path))
+    if key in loaded():
+        return prepared_dataset(*key, os.environ.get("KEMBAR_ONLINE") == "1")
+    t = get_translator(current_language())
+    message = st.empty()
+    message.info(t("Loading the partnerships and placing them on the map…"), icon=":material/hourglass_top:")
+    result = prepared_dataset(*key, os.environ.get("KEMBAR_ONLINE") == "1")
+    loaded().add(key)
+    message.empty()
+    return result
+
+
 path = data_path()
 static_assets()
-prepared = prepared_dataset(str(path), modified(path), os.environ.get("KEMBAR_ONLINE") == "1")
+prepared = load(path)
 
 
 def arcs_layer(ids: tuple[str, ...], lang: str, selected: str | None):

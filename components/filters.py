@@ -270,17 +270,18 @@ def _years_phrase(f: Filters, translate: Translate) -> str:
 
 
 def _optional_phrases(f: Filters, translate: Translate, ngettext: NGettext,
-                      join: Callable[[Sequence[str]], str]) -> list[str]:
+                      join: Callable[[Sequence[str]], str],
+                      province: Callable[[str, str], str] = lambda country, name: name) -> list[str]:
     phrases = []
     if f.stages:
         names = [translate(STAGE_SHORT_LABELS[stage]) for stage in STAGES if stage in f.stages]
         phrases.append(ngettext("stage {stages}", "stages {stages}", len(names)).format(stages=join(names)))
     if f.id_provinces:
         phrases.append(ngettext("Indonesian province {names}", "Indonesian provinces {names}",
-                                len(f.id_provinces)).format(names=join(sorted(f.id_provinces))))
+                                len(f.id_provinces)).format(names=join([province("ID", n) for n in sorted(f.id_provinces)])))
     if f.cn_provinces:
         phrases.append(ngettext("Chinese province {names}", "Chinese provinces {names}",
-                                len(f.cn_provinces)).format(names=join(sorted(f.cn_provinces))))
+                                len(f.cn_provinces)).format(names=join([province("CN", n) for n in sorted(f.cn_provinces)])))
     if f.fields:
         phrases.append(ngettext("field {names}", "fields {names}", len(f.fields)).format(
             names=join(sorted(f.fields))))
@@ -293,7 +294,8 @@ def _optional_phrases(f: Filters, translate: Translate, ngettext: NGettext,
 
 def describe(filters: Filters, shown: int, total: int, *, translate: Translate = untranslated,
              ngettext: NGettext = english_ngettext, join: Callable[[Sequence[str]], str] = english_list,
-             number: Callable[[int], str] = str) -> str:
+             number: Callable[[int], str] = str,
+             province: Callable[[str, str], str] = lambda country, name: name) -> str:
     """One plain-text sentence of what is shown: "23 of 64 partnerships — city level, 2000–2025".
 
     Every fragment is a whole translatable string; `join` lists items ("a, b and c") and
@@ -301,9 +303,30 @@ def describe(filters: Filters, shown: int, total: int, *, translate: Translate =
     """
     count = ngettext("{shown} of {total} partnership", "{shown} of {total} partnerships", total)
     parts = [_levels_phrase(filters.levels, translate, join), _years_phrase(filters, translate)]
-    parts += _optional_phrases(filters, translate, ngettext, join)
+    parts += _optional_phrases(filters, translate, ngettext, join, province)
     # TRANSLATORS: separates the parts of the sentence above the map ("city level, 2000–2025").
     details = translate(", ").join(parts)
     # TRANSLATORS: the sentence above the map: "23 of 64 partnerships — city level, 2000–2025".
     return translate("{count} — {details}").format(
         count=count.format(shown=number(shown), total=number(total)), details=details)
+
+
+def download_stem(filters: Filters) -> str:
+    """A download's file name, before its extension, saying what was filtered: kembar-city-mou-2020-2025."""
+    f = filters
+    parts = [*(level for level in ID_LEVELS if level in f.levels),
+             *(stage for stage in STAGES if stage in f.stages)]
+    if f.narrows_years:
+        parts.append(str(f.year_from) if f.year_from == f.year_to else
+                     f"from-{f.year_from}" if f.year_to is None else
+                     f"to-{f.year_to}" if f.year_from is None else f"{f.year_from}-{f.year_to}")
+    if f.years_on == "history" and f.narrows_years:
+        parts.append("any-step")
+    parts += sorted(f.id_provinces) + sorted(f.cn_provinces) + sorted(f.fields)
+    if f.query:
+        parts.append(f.query)
+    if f.as_of is not None:
+        parts.append(f"as-of-{f.as_of}")
+    slug = "-".join(re.sub(r"[^\w]+", "-", fold(part)).strip("-") for part in parts)
+    slug = re.sub(r"-{2,}", "-", slug)[:80].strip("-")
+    return f"kembar-{slug or 'all'}"

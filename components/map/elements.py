@@ -36,6 +36,8 @@ TEXT_LABELS = {
     "date": N_("Date"),
     "undated": N_("date unknown"),
     "disputed": N_("disputed: the sources disagree"),
+    # TRANSLATORS: after a count of one, in a place's tooltip ("1 partnership").
+    "partnership": N_("partnership"),
     "partnerships": N_("partnerships"),
     "places": N_("Partner place (size: number of partnerships)"),
 }
@@ -130,7 +132,7 @@ function kembarArcsLayer(cfg, packed) {
     var p = layer.feature.properties, box = document.createElement("div");
     if (layer.feature.geometry.type === "Point") {
       row(box, names([p.name, p.name_zh]), true);
-      row(box, p.count + " " + cfg.text.partnerships, false);
+      row(box, p.count + " " + (p.count === 1 ? cfg.text.partnership : cfg.text.partnerships), false);
       return box;
     }
     row(box, p.id_name + " \\u2013 " + names([p.cn_name_zh, p.cn_name]), true);

@@ -10,18 +10,19 @@ import streamlit as st
 
 from babel.lists import format_list
 
-from components.filters import apply_filters, describe, english_list
-from components.history import describe_as_of, network_as_of
-from components.i18n.translator import get_translator
+from components.filters import (apply_filters, describe, download_stem, english_list,
+                                suggest_relaxation)
+from components.history import describe_as_of, network_as_of, timeline
+from components.i18n.translator import N_, get_translator
 from components.map.build import place_key
 from components.missing import Shortfall, find_shortfall
-from components.models import Partnership, Problem
+from components.models import Partnership, PlaceRef, Problem
 from components.pipeline import Prepared
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
 from components.ui.mappanel import clicked_feature, select_from_click, show_map
-from components.ui.sidebar import (language_selector, schedule_next_frame, seed_widgets,
-                                   show_as_of, show_filters)
+from components.ui.sidebar import (is_playing, language_selector, schedule_next_frame,
+                                   seed_widgets, show_as_of, show_filters)
 from components.ui.tabs import show_articles, show_overview, show_problems, show_table
 from components.ui.text import bold, plain
 from components.viewstate import ViewState
@@ -65,7 +66,8 @@ def render_page(prepared: Prepared, services: Services) -> None:
     lang = language_selector(lang)
     state.restore_view(lang)
     t = get_translator(lang)
-    filters = show_filters(t, prepared.choices, years)
+    st.set_page_config(page_title=t("Kembar — Indonesia–China sister regions"))
+    filters = show_filters(t, prepared.choices, years, province_labeller(prepared, lang))
     filters = show_as_of(t, filters, years)
     st.title(t("Kembar — Indonesia–China sister regions"))
     _show_notices(t)
@@ -74,15 +76,20 @@ def render_page(prepared: Prepared, services: Services) -> None:
             problem=prepared.dataset.problems[0] if prepared.dataset.problems else "")))
     shown, as_of_note = _shown(prepared, filters, t)
     sentence = describe(filters, len(shown), len(prepared.partnerships), translate=t,
-                        ngettext=t.ngettext, join=list_joiner(t))
+                        ngettext=t.ngettext, join=list_joiner(t),
+                        province=province_labeller(prepared, lang))
     st.markdown(bold(sentence))
     if as_of_note:
         st.caption(plain(as_of_note))
     _show_shortfall(t, shortfall)
+    if not shown:
+        _suggest_relaxation(t, prepared, filters)
+    if is_playing() and filters.as_of is not None:
+        st.html(f'<div class="kembar-playing-year" aria-live="polite">{filters.as_of}</div>')
     _show_map_and_details(t, prepared, services, shown)
     view = ViewState(filters, st.session_state.get("selected"), lang)
     state.write_url(view)
-    _show_tabs(t, prepared, services, shown)
+    _show_tabs(t, prepared, services, shown, filters)
     state.keep_view(lang)
     schedule_next_frame()
 
@@ -116,14 +123,63 @@ def _show_shortfall(t, shortfall: Shortfall) -> None:
                         "missing.").format(file=shortfall.file)), icon=":material/history:")
 
 
+def province_labeller(prepared: Prepared, lang: str) -> Callable[[str, str], str]:
+    """A province as the filter lists it: in Chinese, its name in characters from the gazetteer."""
+    if lang != "zh":
+        return lambda country, name: name
+
+    def label(country: str, name: str) -> str:
+        ref = PlaceRef(country, f"Provinsi {name}" if country == "ID" else name, "province", name)
+        entry = prepared.gazetteer.find(ref)
+        if entry is None or not entry.name_zh:
+            return name
+        return entry.name_zh if country == "CN" else f"{entry.name_zh} · {name}"
+    return label
+
+
+def _step_years(prepared: Prepared) -> Callable[[Partnership], tuple[int, ...]]:
+    """Each partnership's dated steps (milestones and its own date), for years_on=history."""
+    return lambda p: tuple(step.year for step in timeline(p, prepared.milestones_by_id.get(p.id, ()))
+                           if step.year is not None)
+
+
+def _apply(prepared: Prepared, partnerships, filters) -> tuple[Partnership, ...]:
+    return apply_filters(partnerships, filters, search_index=prepared.search_index,
+                         step_years=_step_years(prepared))
+
+
 def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:
     """The partnerships to show, restaged to the as-of year when one is chosen."""
     if filters.as_of is None:
-        return apply_filters(prepared.partnerships, filters, search_index=prepared.search_index), ""
+        return _apply(prepared, prepared.partnerships, filters), ""
     as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
-    shown = apply_filters(as_of.partnerships, replace(filters, as_of=None),
-                          search_index=prepared.search_index)
+    shown = _apply(prepared, as_of.partnerships, replace(filters, as_of=None))
     return shown, describe_as_of(as_of, t)
+
+
+# TRANSLATORS: each fills {filter} in "Without {filter}, 5 partnerships would be shown."
+RELAXATION_LABELS = {"query": N_("the search"), "levels": N_("the level filter"),
+                     "stages": N_("the stage filter"), "years": N_("the year range"),
+                     "id_provinces": N_("the Indonesian province filter"),
+                     "cn_provinces": N_("the Chinese province filter"),
+                     "fields": N_("the cooperation field filter")}
+
+
+def _suggest_relaxation(t, prepared: Prepared, filters) -> None:
+    """After an empty result, name the one filter whose removal shows the most."""
+    source = (prepared.partnerships if filters.as_of is None else
+              network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of).partnerships)
+    found = suggest_relaxation(source, replace(filters, as_of=None), search_index=prepared.search_index,
+                               step_years=_step_years(prepared))
+    if found is None:
+        st.info(plain(t("Nothing matches these filters. Reset the filters to see every partnership.")),
+                icon=":material/filter_alt_off:")
+        return
+    name, count = found
+    st.info(plain(t.ngettext("Nothing matches these filters. Without {filter}, {n} partnership would be shown.",
+                             "Nothing matches these filters. Without {filter}, {n} partnerships would be shown.",
+                             count).format(filter=t(RELAXATION_LABELS[name]), n=count)),
+            icon=":material/filter_alt_off:")
 
 
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
@@ -145,13 +201,14 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
         if chosen:
             p = prepared.by_id[chosen]
             show_details(t, next((s for s in shown if s.id == chosen), p), prepared.places,
-                         services.excerpts().get(chosen, ()), prepared.milestones_by_id.get(chosen, ()))
+                         services.excerpts().get(chosen, ()), prepared.milestones_by_id.get(chosen, ()),
+                         articles={a.source: a for a in prepared.articles})
         else:
             st.caption(plain(t("Click an arc or a place on the map, or choose a partnership above, "
                                "to read its sources, history and news.")))
 
 
-def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
+def _show_tabs(t, prepared: Prepared, services: Services, shown, filters) -> None:
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
     count = len(problems) + len(unresolved)
@@ -159,7 +216,7 @@ def _show_tabs(t, prepared: Prepared, services: Services, shown) -> None:
              t("Data problems ({n})").format(n=count)]
     table, overview, articles, problems_tab = st.tabs(names)
     with table:
-        show_table(t, shown, prepared, prepared.dataset.columns)
+        show_table(t, shown, prepared, prepared.dataset.columns, download_stem(filters))
     with overview:
         show_overview(t, shown, prepared)
     with articles:
