@@ -85,7 +85,8 @@ def render_page(prepared: Prepared, services: Services) -> None:
     if not shown:
         _suggest_relaxation(t, prepared, filters)
     if is_playing() and filters.as_of is not None:
-        st.html(f'<div class="kembar-playing-year" aria-live="polite">{filters.as_of}</div>')
+        st.html(PLAYING_YEAR_STYLE + f'<div class="kembar-playing-year" aria-live="polite">'
+                f'<span>{filters.as_of}</span></div>')
     _show_map_and_details(t, prepared, services, shown)
     view = ViewState(filters, st.session_state.get("selected"), lang)
     state.write_url(view)
@@ -156,6 +157,14 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
     shown = _apply(prepared, as_of.partnerships, replace(filters, as_of=None))
     return shown, describe_as_of(as_of, t)
 
+
+# The year being played, written over the map's top-left corner (beside the zoom buttons).
+PLAYING_YEAR_STYLE = """<style>
+.kembar-playing-year { position: relative; height: 0; z-index: 1000; pointer-events: none; }
+.kembar-playing-year span { position: absolute; top: 1.6rem; left: 3.6rem; padding: 0 .3em;
+  font-size: 2.4rem; font-weight: 700; line-height: 1.2; color: #1a1a1a;
+  background: rgba(255, 255, 255, .85); border-radius: 4px; }
+</style>"""
 
 # TRANSLATORS: each fills {filter} in "Without {filter}, 5 partnerships would be shown."
 RELAXATION_LABELS = {"query": N_("the search"), "levels": N_("the level filter"),
