@@ -202,7 +202,8 @@ def measure_browser(app: str, csv: Path, script: Path, expected: int,
     from playwright.sync_api import sync_playwright
 
     env = {"KEMBAR_DATA": str(csv)}
-    server = StreamlitServer(env=env, script=script).start(log_dir, timeout=120)
+    app_script = ROOT / "app.py" if app == "kembar" else script
+    server = StreamlitServer(env=env, script=app_script).start(log_dir, timeout=120)
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
