@@ -66,10 +66,10 @@ def loaded() -> set[tuple[str, float]]:
 def load(path: Path) -> Prepared:
     """The prepared dataset; the first time, with a message in the reader's language meanwhile."""
     key = (str(path), modified(path))
+    message = st.empty()  # on every run, so the page's elements keep their places
     if key in loaded():
         return prepared_dataset(*key, os.environ.get("KEMBAR_ONLINE") == "1")
     t = get_translator(current_language())
-    message = st.empty()
     message.info(t("Loading the partnerships and placing them on the map…"), icon=":material/hourglass_top:")
     result = prepared_dataset(*key, os.environ.get("KEMBAR_ONLINE") == "1")
     loaded().add(key)

@@ -127,3 +127,35 @@ def test_broken_rows_are_counted_above_the_map_and_a_link_to_one_says_so(broken_
     main.get_by_role("button", name="Dismiss").click()
     wait_for(lambda: notice.count(), 0, what="the notice after Dismiss")
     assert banner.is_visible(), "dismissing the link's notice hid the broken rows' count"
+
+
+@pytest.mark.timeout(180)
+def test_the_year_inputs_narrow_the_years_and_leave_the_undated_out(app_server, guarded_page, tmp_path):
+    page = guarded_page
+    open_app(page, app_server, "?lang=en")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    low, high = prepared().year_span
+    start, end = high - 3, high - 1
+    for label, year, param in (("From", start, "year_from"), ("To", end, "year_to")):
+        box = sidebar.get_by_role("spinbutton", name=label, exact=True)
+        box.fill(str(year))
+        box.press("Enter")
+        wait_for_param(page, param, str(year))  # one rerun at a time
+    view = Filters(year_from=start, year_to=end, include_undated=False)
+    expected = filtered(view)
+    assert expected and len(expected) < len(prepared().partnerships)
+    wait_for_param(page, "year_to", str(end))
+    assert url_params(page).get("year_from") == [str(start)]
+    assert "undated" not in url_params(page), "undated partnerships are named in the link"
+    wait_for(lambda: summary(page), describe(view, len(expected), len(prepared().partnerships)),
+             what="the sentence for the typed years")
+    wait_for_arcs(page, drawn_ids(expected))
+    assert not sidebar.get_by_role("checkbox", name="Include undated partnerships").is_checked()
+    thumbs = sidebar.locator('[data-testid="stSlider"]').first.locator('input[type="range"]')
+    assert [thumbs.nth(i).input_value() for i in range(2)] == [str(start), str(end)], "the slider did not follow"
+    shot(page, tmp_path, "years-typed")
+
+    sidebar.get_by_role("button", name="Reset filters").click()
+    wait_for(lambda: summary(page), describe(Filters(), len(prepared().partnerships),
+                                             len(prepared().partnerships)), what="the sentence after Reset")
+    assert "year_from" not in url_params(page)

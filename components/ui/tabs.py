@@ -57,23 +57,30 @@ def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: S
     frame = pd.DataFrame([{
         "id_name": p.id_name, "cn": _chinese_name(p, t.lang),
         "level": _label(t, LEVEL_LABELS, p.id_level), "stage": _label(t, STAGE_SHORT_LABELS, p.stage),
-        "date": format_partial_date(p.date, t.lang), "disputed": p.disputed,
+        "date": _date_cell(t, p),
         "id_province": p.id_province, "cn_province": p.cn_province,
         "source": next((s for s in p.sources if s.startswith("http")), None), "id": p.id,
     } for p in shown])
     st.dataframe(frame, hide_index=True, width="stretch", column_config={
-        "id_name": st.column_config.TextColumn(t("Indonesian partner"), width="medium"),
-        "cn": st.column_config.TextColumn(t("Chinese partner"), width="medium"),
-        "level": st.column_config.TextColumn(t("Level"), width="small"),
-        "stage": st.column_config.TextColumn(t("Stage"), width="small"),
-        "date": st.column_config.TextColumn(t("Date"), width="small"),
-        "disputed": st.column_config.CheckboxColumn(t("Disputed"), width="small"),
-        "id_province": st.column_config.TextColumn(t("Indonesian province"), width="small"),
-        "cn_province": st.column_config.TextColumn(t("Chinese province"), width="small"),
-        "source": st.column_config.LinkColumn(t("First source"), display_text=t("open"), width="small"),
-        "id": st.column_config.TextColumn(t("Id"), width="small"),
+        # widths in pixels: at 1440 px every column but the id fits beside the map's width
+        "id_name": st.column_config.TextColumn(t("Indonesian partner"), width=160),
+        "cn": st.column_config.TextColumn(t("Chinese partner"), width=150),
+        "level": st.column_config.TextColumn(t("Level"), width=70),
+        "stage": st.column_config.TextColumn(t("Stage"), width=90),
+        "date": st.column_config.TextColumn(t("Date"), width=110, help=t(
+            "⚠ disputed: the sources disagree on this partnership's date or stage")),
+        "id_province": st.column_config.TextColumn(t("Indonesian province"), width=120),
+        "cn_province": st.column_config.TextColumn(t("Chinese province"), width=100),
+        "source": st.column_config.LinkColumn(t("First source"), display_text=t("open"), width=60),
+        "id": st.column_config.TextColumn(t("Id"), width=180),
     })
     _show_downloads(t, shown, prepared, columns, file_stem)
+
+
+def _date_cell(t: Translator, p: Partnership) -> str:
+    """The date as the details panel writes it, marked when the sources disagree."""
+    when = format_partial_date(p.date, t.lang)
+    return f"{when} ⚠" if p.disputed else when
 
 
 def _chinese_name(p: Partnership, lang: str) -> str:
