@@ -106,7 +106,7 @@ def show_filters(t: Translator, choices, years: tuple[int, int],
                  province_label: Callable[[str, str], str] = lambda country, name: name) -> Filters:
     """Every filter widget; returns the Filters they describe."""
     side = st.sidebar
-    heading, reset = side.columns([0.55, 0.45], vertical_alignment="bottom")
+    heading, reset = side.columns([0.45, 0.55], vertical_alignment="bottom")
     heading.header(t("Filters"))
     reset.button(t("Reset filters"), key="reset_filters", on_click=reset_filters, args=(years,),
                  icon=":material/restart_alt:", type="tertiary")

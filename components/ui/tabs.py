@@ -55,24 +55,25 @@ def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: S
     """The shown partnerships as a table (names first, the id last, dates as the details show
     them), and downloads of exactly that set."""
     frame = pd.DataFrame([{
-        "id_name": p.id_name, "cn": _chinese_name(p, t.lang),
-        "level": _label(t, LEVEL_LABELS, p.id_level), "stage": _label(t, STAGE_SHORT_LABELS, p.stage),
-        "date": _date_cell(t, p),
-        "id_province": p.id_province, "cn_province": p.cn_province,
+        "id_name": p.id_name, "id_province": p.id_province, "cn": _chinese_name(p, t.lang),
+        "cn_province": p.cn_province, "level": _label(t, LEVEL_LABELS, p.id_level),
+        "stage": _label(t, STAGE_SHORT_LABELS, p.stage), "date": _date_cell(t, p),
         "source": next((s for s in p.sources if s.startswith("http")), None), "id": p.id,
     } for p in shown])
+    province = sentence_case(t(LEVEL_LABELS["province"]))
     st.dataframe(frame, hide_index=True, width="stretch", column_config={
-        # widths in pixels: at 1440 px every column but the id fits beside the map's width
+        # widths in pixels, short headers: at 1440 px every column fits beside the map's width
         "id_name": st.column_config.TextColumn(t("Indonesian partner"), width=160),
+        "id_province": st.column_config.TextColumn(province, width=110, help=t("Indonesian province")),
         "cn": st.column_config.TextColumn(t("Chinese partner"), width=150),
+        "cn_province": st.column_config.TextColumn(province, width=100, help=t("Chinese province")),
         "level": st.column_config.TextColumn(t("Level"), width=70),
         "stage": st.column_config.TextColumn(t("Stage"), width=90),
         "date": st.column_config.TextColumn(t("Date"), width=110, help=t(
             "⚠ disputed: the sources disagree on this partnership's date or stage")),
-        "id_province": st.column_config.TextColumn(t("Indonesian province"), width=120),
-        "cn_province": st.column_config.TextColumn(t("Chinese province"), width=100),
-        "source": st.column_config.LinkColumn(t("First source"), display_text=t("open"), width=60),
-        "id": st.column_config.TextColumn(t("Id"), width=180),
+        "source": st.column_config.LinkColumn(t("Sources"), display_text=t("open"), width=70,
+                                              help=t("First source")),
+        "id": st.column_config.TextColumn(t("Id"), width=130),
     })
     _show_downloads(t, shown, prepared, columns, file_stem)
 
