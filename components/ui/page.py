@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 import folium
@@ -209,12 +210,22 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
         chosen = pick_partnership(t, shown, t.lang)
         if chosen:
             p = prepared.by_id[chosen]
+            _show_row_problems(t, prepared, services.problems(t.lang), p)
             show_details(t, next((s for s in shown if s.id == chosen), p), prepared.places,
                          services.excerpts().get(chosen, ()), prepared.milestones_by_id.get(chosen, ()),
                          articles={a.source: a for a in prepared.articles})
         else:
             st.caption(plain(t("Click an arc or a place on the map, or choose a partnership above, "
                                "to read its sources, history and news.")))
+
+
+def _show_row_problems(t, prepared: Prepared, problems: Sequence[Problem], p: Partnership) -> None:
+    """A partnership shown although its row has a problem says so, above its details."""
+    own = [x for x in problems if x.line == p.line and Path(x.file).name == prepared.data_path.name]
+    if own:
+        st.warning(plain(t("Row {line} of {file} has a problem; the value is treated as unknown:").format(
+            line=p.line, file=prepared.data_path.name)) + "\n" + "\n".join(
+            f"- {plain(x.column)}: {plain(x.message)}" for x in own), icon=":material/flag:")
 
 
 def _show_tabs(t, prepared: Prepared, services: Services, shown, filters) -> None:
