@@ -8,8 +8,9 @@ import pytest
 
 from components.filters import (
     Filters, SearchIndex, apply_filters, build_search_index, describe, implicit_stage_as_of,
-    search_words, suggest_relaxation,
+    search_words,
 )
+from components.filternotes import suggest_relaxation
 from components.models import Place, PlaceRef, Partnership
 
 

@@ -11,7 +11,8 @@ import io
 
 import pytest
 
-from components.filters import Filters, apply_filters, download_stem
+from components.filternotes import download_stem
+from components.filters import Filters, apply_filters
 from components.history import timeline
 from components.pipeline import prepare
 from components.ui.details import all_sources, partner_line
@@ -84,7 +85,8 @@ def test_years_on_the_history_find_older_ties_with_a_recent_step():
     year = max(y for p in DATA.partnerships for y in _step_years(p) if p.year and y > p.year)
     on_stage = run_app(year_from=str(year), year_to=str(year))
     on_history = run_app(year_from=str(year), year_to=str(year), years_on="history")
-    count = lambda at: len(at.selectbox(key="selected").options) - 1  # noqa: E731
+    def count(at) -> int:
+        return len(at.selectbox(key="selected").options) - 1
     expected = [p for p in DATA.partnerships if year in _step_years(p)]
     assert count(on_history) == len(expected) > count(on_stage)
     assert on_history.radio(key="f_years_on").value == "history"
@@ -92,7 +94,7 @@ def test_years_on_the_history_find_older_ties_with_a_recent_step():
 
 def test_typing_years_moves_the_slider_and_leaves_the_undated_out():
     at = run_app()
-    low, high = at.slider(key="f_years").value
+    _, high = at.slider(key="f_years").value
     at.number_input(key="f_year_from").set_value(high - 2).run()
     assert at.slider(key="f_years").value == (high - 2, high)
     assert at.checkbox(key="f_undated").value is False

@@ -134,7 +134,7 @@ def test_the_year_inputs_narrow_the_years_and_leave_the_undated_out(app_server, 
     page = guarded_page
     open_app(page, app_server, "?lang=en")
     sidebar = page.locator('[data-testid="stSidebar"]')
-    low, high = prepared().year_span
+    _, high = prepared().year_span
     start, end = high - 3, high - 1
     for label, year, param in (("From", start, "year_from"), ("To", end, "year_to")):
         box = sidebar.get_by_role("spinbutton", name=label, exact=True)

@@ -11,8 +11,8 @@ import streamlit as st
 
 from babel.lists import format_list
 
-from components.filters import (apply_filters, describe, download_stem, english_list,
-                                suggest_relaxation)
+from components.filternotes import download_stem, suggest_relaxation
+from components.filters import apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of, timeline
 from components.i18n.translator import N_, get_translator
 from components.map.build import place_key
