@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from components.i18n.translator import negotiate_language
 from components.viewstate import Choices, ViewState, params_from_view, view_from_params
@@ -77,4 +78,7 @@ def restore_view(lang: str) -> None:
     if not kept or kept[0] == lang:
         return
     for key, value in kept[1].items():
-        st.session_state[key] = value
+        try:
+            st.session_state[key] = value
+        except StreamlitAPIException:  # a button or file uploader: it has no value to give back
+            continue
