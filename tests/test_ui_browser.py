@@ -159,3 +159,23 @@ def test_the_year_inputs_narrow_the_years_and_leave_the_undated_out(app_server, 
     wait_for(lambda: summary(page), describe(Filters(), len(prepared().partnerships),
                                              len(prepared().partnerships)), what="the sentence after Reset")
     assert "year_from" not in url_params(page)
+
+
+@pytest.mark.timeout(180)
+def test_changing_lang_in_a_link_keeps_the_view(app_server, guarded_page, tmp_path):
+    page = guarded_page
+    view = busy_filters()
+    (field,) = view.fields
+    expected = filtered(view)
+    chosen = expected[0].id
+    query = f"?level=city&stage=mou&field={field}&selected={chosen}"
+    t = get_translator("zh")
+    open_app(page, app_server, query + "&lang=zh")
+    wait_for(lambda: summary(page), describe(view, len(expected), len(prepared().partnerships),
+                                             translate=t, ngettext=t.ngettext, join=list_joiner(t)),
+             what="the Chinese sentence with the link's filters")
+    wait_for_arcs(page, drawn_ids(expected))
+    params = url_params(page)
+    assert (params.get("level"), params.get("stage"), params.get("field"), params.get("selected")) == \
+        (["city"], ["mou"], [field], [chosen])
+    shot(page, tmp_path, "lang-link-zh")
