@@ -1,12 +1,12 @@
 """Kembar's Streamlit entry point: page config, caching, and the order things happen in.
 
 Run with `streamlit run app.py`. The dataset is `data/partnerships.csv`, or the file named by
-KEMBAR_DATA; online geocoding only with KEMBAR_ONLINE=1; online map tiles only with KEMBAR_TILES=1.
+KEMBAR_DATA; online geocoding only with KEMBAR_ONLINE=1; online map tiles only with KEMBAR_TILES=1
+(every setting is read by components.settings).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import streamlit as st
@@ -15,7 +15,7 @@ from components.map.assets import ensure_static_assets
 from components.news.candidates import find_candidates
 from components.i18n.translator import get_translator
 from components.map.build import build_arcs_layer, build_base_map
-from components import DATA_PATH
+from components import settings
 from components.missing import find_shortfall
 from components.pipeline import Prepared, excerpts_by_id, prepare, problems_in
 from components.ui import render_page
@@ -46,8 +46,6 @@ def base_map(lang: str, tiles: bool):
     return build_base_map(translate=get_translator(lang), tiles="OpenStreetMap" if tiles else None)
 
 
-def data_path() -> Path:
-    return Path(os.environ.get("KEMBAR_DATA") or DATA_PATH)
 
 
 def modified(path: Path) -> float:
@@ -63,23 +61,24 @@ def loaded() -> set[tuple[str, float]]:
     return set()
 
 
-def load(path: Path) -> Prepared:
+def load(path: Path, online: bool) -> Prepared:
     """The prepared dataset; the first time, with a message in the reader's language meanwhile."""
     key = (str(path), modified(path))
     message = st.empty()  # on every run, so the page's elements keep their places
     if key in loaded():
-        return prepared_dataset(*key, os.environ.get("KEMBAR_ONLINE") == "1")
+        return prepared_dataset(*key, online)
     t = get_translator(current_language())
     message.info(t("Loading the partnerships and placing them on the map…"), icon=":material/hourglass_top:")
-    result = prepared_dataset(*key, os.environ.get("KEMBAR_ONLINE") == "1")
+    result = prepared_dataset(*key, online)
     loaded().add(key)
     message.empty()
     return result
 
 
-path = data_path()
+config = settings.current()
+path = config.data
 static_assets()
-prepared = load(path)
+prepared = load(path, config.online)
 
 
 def arcs_layer(ids: tuple[str, ...], lang: str, selected: str | None):
@@ -101,12 +100,6 @@ def candidates(_prepared: Prepared, key: tuple[str, float]):
     return find_candidates(_prepared.articles, _prepared.partnerships, _prepared.gazetteer)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def problems(_prepared: Prepared, key: tuple[str, float], lang: str):
-    """The input files' problems with their messages in one language."""
-    return problems_in(_prepared, get_translator(lang))
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def shortfall(_prepared: Prepared, key: tuple[str, float]):
     """The file's rows the page cannot show, counted once per dataset file."""
@@ -119,7 +112,7 @@ render_page(prepared, Services(
     arcs_layer=arcs_layer,
     excerpts=lambda: excerpts(prepared, key),
     candidates=lambda: candidates(prepared, key),
-    problems=lambda lang: problems(prepared, key, lang),
-    tiles=os.environ.get("KEMBAR_TILES") == "1",
+    problems=lambda lang: problems_in(prepared),
+    tiles=config.tiles,
     shortfall=lambda: shortfall(prepared, key),
 ))

@@ -9,11 +9,10 @@ from typing import Callable, Iterable, Mapping, Protocol, Sequence
 
 from components.i18n.translator import Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership, Place, PlaceRef
-from components.names import fold
+from components.names import CJK_CLASS, fold
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS
 
 NGettext = Callable[[str, str, int], str]
-StageAsOf = Callable[[Partnership, int], "str | None"]
 StepYears = Callable[[Partnership], "Sequence[int]"]  # the years of a partnership's dated steps
 
 YEARS_ON = ("stage", "history")  # the years measure the current stage's date, or any dated step
@@ -74,18 +73,6 @@ class Filters:
             raise ValueError(f"Filters.years_on: expected one of {YEARS_ON}, instead got {self.years_on!r}")
 
 
-def implicit_stage_as_of(partnership: Partnership, year: int) -> str | None:
-    """A partnership's stage at the end of `year` from its own stage and date alone.
-
-    The history work replaces this with one built from milestones; undated partnerships have
-    no known start, so they are absent from any as-of view. With milestones, pass
-    `stage_as_of=lambda p, year: history.stage_as_of(p, steps_by_id.get(p.id), year)` instead.
-    """
-    if partnership.year is None or partnership.year > year:
-        return None
-    return partnership.stage
-
-
 # --- search --------------------------------------------------------------------------------
 
 class AliasSource(Protocol):
@@ -94,7 +81,7 @@ class AliasSource(Protocol):
     def aliases(self, ref: PlaceRef) -> tuple[str, ...]: ...
 
 
-_CJK_RUNS = re.compile(r"([\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+)")
+_CJK_RUNS = re.compile(f"([{CJK_CLASS}]+)")
 
 
 def search_words(text: str) -> tuple[str, ...]:
@@ -182,12 +169,9 @@ def _years_match(p: Partnership, filters: Filters, step_years: StepYears | None)
     return any(_in_range(year, filters) for year in years)
 
 
-def _keeps(p: Partnership, filters: Filters, stage_as_of: StageAsOf,
-           step_years: StepYears | None = None) -> bool:
-    stage = p.stage if filters.as_of is None else stage_as_of(p, filters.as_of)
-    return (stage is not None
-            and (not filters.levels or p.id_level in filters.levels)
-            and (not filters.stages or stage in filters.stages)
+def _keeps(p: Partnership, filters: Filters, step_years: StepYears | None = None) -> bool:
+    return ((not filters.levels or p.id_level in filters.levels)
+            and (not filters.stages or p.stage in filters.stages)
             and _years_match(p, filters, step_years)
             and (not filters.id_provinces or p.id_province in filters.id_provinces)
             and (not filters.cn_provinces or p.cn_province in filters.cn_provinces)
@@ -196,18 +180,18 @@ def _keeps(p: Partnership, filters: Filters, stage_as_of: StageAsOf,
 
 def apply_filters(partnerships: Iterable[Partnership], filters: Filters, *,
                   search_index: SearchIndex | None = None,
-                  stage_as_of: StageAsOf = implicit_stage_as_of,
                   step_years: StepYears | None = None) -> tuple[Partnership, ...]:
     """The partnerships the filters keep, in input order.
 
-    Without a `search_index` a query matches only the rows' own names (no aliases). With
-    `as_of`, the stage filter applies to the stage each partnership had at the end of that year.
-    With `years_on="history"`, `step_years` gives each partnership's dated steps (milestones).
+    Without a `search_index` a query matches only the rows' own names (no aliases). `as_of` is
+    not applied here: the as-of view is `history.network_as_of` (each partnership re-staged to
+    that year), which the page then filters with `as_of=None`. With `years_on="history"`,
+    `step_years` gives each partnership's dated steps (milestones).
     """
     query_words = search_words(filters.query)
     index = search_index if search_index is not None else SearchIndex()
     return tuple(p for p in partnerships
-                 if _keeps(p, filters, stage_as_of, step_years)
+                 if _keeps(p, filters, step_years)
                  and (not query_words or index.matches(p, query_words)))
 
 

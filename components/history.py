@@ -4,17 +4,17 @@ Pure functions over `Partnership` and `Milestone` records; no I/O, no streamlit.
 
 Conventions, decided here once:
 
-* Partial dates ("2016", "2016-10", "2016-10-23") sort by (year, month or 0, day or 0), so a
-  date known only to the year sorts before every more precise date in that year:
-  2016 < 2016-01 < 2016-10 < 2016-10-23. Steps on the same sort key keep their input order.
-  Undated steps sort after every dated one.
+* Partial dates sort by `components.dates.date_key`: a date known only to the year before every
+  more precise date in it (2016 < 2016-01 < 2016-10 < 2016-10-23), undated steps last. Steps on
+  the same sort key keep their input order.
 * Only stage-setting events (`STAGES`: exploration, loi, mou, agreement) change a partnership's
   stage. `contact`, `renewal` and `other` appear in the timeline but never set, keep alive or
   begin a partnership on the map: a partnership is drawn from its first dated stage-setting step.
 * The stage as of a year is that of the *latest* stage-setting step dated in or before it, not the
   highest stage reached: Bali–Hainan signed an MoU in 2015 and a sister-province LoI in 2023, and
-  as of 2023 the sister relationship stands at the LoI. This matches the milestone validator,
-  which compares a partnership's current stage with its latest stage-setting milestone.
+  as of 2023 the sister relationship stands at the LoI. `latest_stage_step` is this rule's only
+  home: the milestone validator (`dataset/milestones.py`) asks it for the latest milestone, which
+  must agree with the partnership's current stage and date.
 * A partnership with no stage-setting milestone gets one implicit step from its own stage and
   date (the issue's rule for a partnership without milestones, extended to one whose milestones
   are only contacts, renewals or other events, so its current stage is never lost).
@@ -27,19 +27,30 @@ Conventions, decided here once:
 from __future__ import annotations
 
 import datetime
-import re
 import statistics
 from itertools import accumulate
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol, TypeVar
 
+from components.dates import date_key, parse_or_none
 from components.models import STAGES, Milestone, Partnership
 
-DateKey = tuple[int, int, int, int]  # (undated flag, year, month or 0, day or 0)
+
+class Dated(Protocol):
+    """Anything with a partial date and an event: a timeline `Step` or a `Milestone`."""
+
+    @property
+    def date(self) -> str: ...
+
+    @property
+    def event(self) -> str: ...
+
+
+S = TypeVar("S", bound=Dated)
 
 DURATION_PAIRS = (("loi", "mou"), ("mou", "agreement"))
 DAYS_PER_YEAR = 365.25
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @dataclass(frozen=True)
@@ -71,36 +82,10 @@ class AsOf:
     not_started_count: int  # left out: first dated stage-setting step after `year`
 
 
-def parse_date(value: str) -> tuple[int, int, int] | None:
-    """Split a partial ISO date into (year, month or 0, day or 0); None for ""; ValueError if bad."""
-    if not value:
-        return None
-    match = _DATE.fullmatch(value)
-    if match is None:
-        raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else 0 for part in match.groups())
-    try:
-        datetime.date(year, month or 1, day or 1)
-    except ValueError as error:
-        raise ValueError(f"date {value!r} does not exist: {error}") from None
-    return year, month, day
-
-
-def date_key(value: str) -> DateKey:
-    """The sort key of a partial date: less precise first within a period, undated last."""
-    parts = parse_date(value)
-    return (1, 0, 0, 0) if parts is None else (0, *parts)
-
-
 def midpoint(value: str) -> datetime.date | None:
-    """A partial date as one day, for measuring: year alone → 1 July, year-month → the 15th."""
-    parts = parse_date(value)
-    if parts is None:
-        return None
-    year, month, day = parts
-    if not month:
-        return datetime.date(year, 7, 1)
-    return datetime.date(year, month, day or 15)
+    """A partial date as one day, for measuring (see `PartialDate.midpoint`); None for ""."""
+    date = parse_or_none(value)
+    return None if date is None else date.midpoint
 
 
 def group_milestones(milestones: Iterable[Milestone]) -> dict[str, tuple[Milestone, ...]]:
@@ -125,24 +110,24 @@ def timeline(partnership: Partnership, milestones: Iterable[Milestone]) -> tuple
     return tuple(sorted(steps, key=lambda step: date_key(step.date)))
 
 
-def _stage_step_as_of(steps: Sequence[Step], year: int) -> Step | None:
-    """The latest stage-setting step dated in or before `year`, if any."""
+def latest_stage_step(steps: Iterable[S], year: int | None = None) -> S | None:
+    """The latest stage-setting step (dated in or before `year`, when given), or None.
+
+    The one home of this rule: the as-of views and the milestone validator both ask here.
+    Steps are ordered by `date_key`; steps on the same key keep their input order, so of two
+    on the same date the later one in the input (the file) wins.
+    """
     found = None
-    for step in steps:
-        if step.sets_stage and step.year is not None and step.year <= year:
-            found = step  # steps are in date order, so the last match is the latest
+    for step in sorted(steps, key=lambda step: date_key(step.date)):
+        year_ok = year is None or (bool(step.date) and int(step.date[:4]) <= year)
+        if step.event in STAGES and year_ok:
+            found = step
     return found
 
 
-def stage_as_of(partnership: Partnership, steps: Sequence[Step] | None, year: int) -> str | None:
-    """The stage at the end of `year`; None when not begun by then or never dated.
-
-    `steps` is `timeline(partnership, ...)`; None stands for a partnership without milestones.
-    """
-    if steps is None:
-        steps = timeline(partnership, ())
-    step = _stage_step_as_of(steps, year)
-    return step.event if step else None
+def latest_stage_milestone(milestones: Iterable[Milestone]) -> Milestone | None:
+    """The stage-setting milestone latest by date, the later line winning a tie."""
+    return latest_stage_step(sorted(milestones, key=lambda milestone: milestone.line))
 
 
 def is_dated(steps: Sequence[Step]) -> bool:
@@ -162,7 +147,7 @@ def network_as_of(partnerships: Iterable[Partnership],
     drawn: list[Partnership] = []
     undated = not_started = 0
     for partnership, steps in _timelines(partnerships, milestones_by_id):
-        step = _stage_step_as_of(steps, year)
+        step = latest_stage_step(steps, year)
         if step is not None:
             drawn.append(replace(partnership, stage=step.event, date=step.date))
         elif is_dated(steps):
@@ -172,12 +157,13 @@ def network_as_of(partnerships: Iterable[Partnership],
     return AsOf(year, tuple(drawn), undated, not_started)
 
 
-def describe_as_of(as_of: AsOf, translate: Callable[[str], str] = lambda s: s) -> str:
+def describe_as_of(as_of: AsOf, translate: Callable[[str], str] = lambda s: s,
+                   number: Callable[[int], str] = str) -> str:
     """The notice under an "as of" map: how many partnerships could not be placed in time."""
     if not as_of.undated_count:
         return ""
     return translate("Partnerships without a known date, not shown: {count}").format(
-        count=as_of.undated_count)
+        count=number(as_of.undated_count))
 
 
 def stage_counts_by_year(partnerships: Iterable[Partnership],

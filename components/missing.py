@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from components.dataset.csvfile import UnusableFile, read_table
 from components.dataset.milestones import milestones_beside
-from components.models import REQUIRED_COLUMNS, Dataset
+from components.models import Dataset
 
 
 @dataclass(frozen=True)
@@ -33,29 +32,13 @@ class Shortfall:
         return not (self.unused or self.flagged or self.milestones_missing)
 
 
-def _ids_by_line(path: str | os.PathLike) -> dict[int, str]:
-    """Each well-formed row's line and id cell, read again from the file."""
-    try:
-        table = read_table(path, REQUIRED_COLUMNS)
-    except (UnusableFile, OSError):
-        return {}
-    return {row.line: row.values.get("id", "") for row in table.rows}
-
-
 def find_shortfall(dataset: Dataset, path: str | os.PathLike) -> Shortfall:
-    """Rows of the file that were not loaded or were loaded with a problem, and their ids."""
+    """Rows of the file left out or kept with a problem, and the ids of those left out."""
     name = Path(path).name
     missing = not milestones_beside(path).exists()
     if dataset.fatal:
         return Shortfall(name, dataset.rows_read, dataset.rows_read, 0, {}, missing)
-    loaded = {p.line for p in dataset.partnerships}
-    troubled = {p.line for p in dataset.problems if p.line > 0}
-    unused = max(0, dataset.rows_read - len(dataset.partnerships))
-    flagged = len(troubled & loaded)
     ids = {}
-    if unused:
-        known = {p.id for p in dataset.partnerships}
-        for line, pid in _ids_by_line(path).items():
-            if line in troubled and line not in loaded and pid and pid not in known:
-                ids.setdefault(pid, line)
-    return Shortfall(name, dataset.rows_read, unused, flagged, ids, missing)
+    for pid, problem in dataset.dropped:
+        ids.setdefault(pid, problem.line)
+    return Shortfall(name, dataset.rows_read, dataset.dropped_count, len(dataset.flagged), ids, missing)

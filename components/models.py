@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 ID_LEVELS = ("province", "city", "regency")
@@ -15,24 +16,80 @@ REQUIRED_COLUMNS = (
     "cn_name", "cn_name_zh", "cn_level", "cn_province",
     "stage", "date", "sources",
 )
-OPTIONAL_COLUMNS = ("fields", "confidence", "notes")
+OPTIONAL_COLUMNS = ("fields", "confidence", "notes", "checked")
 SOURCE_SEPARATOR = " ; "
+
+
+@dataclass(frozen=True, init=False)
+class Message:
+    """A message kept as its English template and values, translated only where it is shown."""
+
+    template: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __init__(self, template: str, **params: object) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "params", tuple(params.items()))
+
+    def text(self, translate: Callable[[str], str] = str) -> str:
+        """The message in the reader's language (`translate` is a Translator), values filled in."""
+        translated = translate(self.template)
+        return translated.format(**dict(self.params)) if self.params else translated
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input file, precise enough to fix by hand."""
+    """One thing wrong with an input file, precise enough to fix by hand.
+
+    The message is kept as its English template and values (`Message`), so it is translated
+    where it is shown (`text(translate)`); `message` is the English text.
+    """
 
     line: int  # 1-based physical line in the file; 0 when the file as a whole is at fault
     column: str  # column name, or "" for the whole row / file
     value: str
-    message: str
+    template: str  # the English message, with {name} placeholders filled from `params`
     file: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+    fatal: bool = False  # the file as a whole cannot be used
+    cause: "Problem | None" = None  # the problem this one follows from (a row left out before)
+
+    @classmethod
+    def of(cls, line: int, column: str, value: str, message: Message, **more: object) -> "Problem":
+        """A problem whose message is a `Message` (template and values)."""
+        return cls(line, column, value, message.template, params=message.params, **more)
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return self.text()
+
+    def text(self, translate: Callable[[str], str] = str) -> str:
+        """The message in the reader's language (`translate` is a Translator)."""
+        translated = translate(self.template)
+        return translated.format(**dict(self.params)) if self.params else translated
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.file else f"line {self.line}"
-        column = f" {self.column}:" if self.column else ""
-        return f"{where}:{column} {self.message}"
+        return self.format()
+
+    def format(self, translate: Callable[[str], str] = str) -> str:
+        """`FILE:LINE: COLUMN: 'value': message`, leaving out the parts that do not apply."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        if not where:
+            where = f"line {self.line}"
+        parts = [where, self.column, shorten(self.value) if self.value else "",
+                 self.text(translate)]
+        return ": ".join(part for part in parts if part)
+
+
+def shorten(value: str, limit: int = 80) -> str:
+    """The value quoted for a message, control characters escaped and long values cut."""
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value)} characters)"
 
 
 @dataclass(frozen=True)
@@ -55,6 +112,10 @@ class Partnership:
     notes: str = ""
     line: int = 0  # line of the row in its file, for messages
     extra: tuple[tuple[str, str], ...] = ()  # further optional columns, in file order
+    checked: str = ""  # "YYYY-MM-DD": when the row's sources were last read; "" when unknown
+    # The row's problems when it is kept despite them: each was in a column whose value is
+    # then treated as unknown (date, fields, confidence, notes, checked).
+    problems: tuple[Problem, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -122,3 +183,16 @@ class Dataset:
     fatal: bool = False  # the file could not be used at all
     rows_read: int = 0
     columns: tuple[str, ...] = field(default=())
+    # Rows left out, by id, with the first problem that left each out (for follow-on problems).
+    dropped: tuple[tuple[str, Problem], ...] = ()
+    warnings: tuple[Problem, ...] = ()  # worth a look, never a reason to leave a row out
+
+    @property
+    def flagged(self) -> tuple[Partnership, ...]:
+        """The rows kept with problems (each problem's value treated as unknown)."""
+        return tuple(p for p in self.partnerships if p.problems)
+
+    @property
+    def dropped_count(self) -> int:
+        """Rows of the file that are not in `partnerships` (a problem left each out)."""
+        return self.rows_read - len(self.partnerships)

@@ -1,12 +1,38 @@
-"""Place-name normalisation shared by records, geocoding and search: one way to compare names."""
+"""Place-name normalisation shared by records, geocoding, search and the news: one way to compare
+names, and the domain's word lists written once (Indonesian level words, month names, what counts
+as CJK, which characters are apostrophes)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-# Apostrophes (Xi'an, Nan'an) vanish so "Xi'an" and "Xian" compare equal.
-_APOSTROPHES = re.compile(r"['’‘`´ʼʻ]")
+# Every character written for an apostrophe (Xi'an, Nan’an): fold() drops them so "Xi'an" and
+# "Xian" compare equal; the news matcher turns each into "'".
+APOSTROPHES = "'’‘`´ʼʻ"
+_APOSTROPHES = re.compile(f"[{APOSTROPHES}]")
+# CJK ideographs (unified, extension A, compatibility, the supplementary planes): the one test
+# of "is this Chinese characters?" for names, search words and news patterns.
+CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_CJK = re.compile(f"[{CJK_CLASS}]")
+
+# Indonesian words that name a level (folded, with the abbreviations' dots): the level each
+# names. Office holders' titles name the level of the region they head.
+ID_LEVEL_WORDS = {
+    "kabupaten": "regency", "kab.": "regency", "kab": "regency", "pemkab": "regency",
+    "kota": "city", "kotamadya": "city", "pemkot": "city",
+    "provinsi": "province", "propinsi": "province", "prov.": "province", "prov": "province",
+    "pemprov": "province",
+}
+ID_LEVEL_TITLES = {"bupati": "regency", "walikota": "city", "gubernur": "province"}
+
+# Month names in Indonesian (with old spellings) and English, folded, and their numbers.
+MONTHS = {
+    "januari": 1, "january": 1, "februari": 2, "pebruari": 2, "february": 2, "maret": 3,
+    "march": 3, "april": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "juli": 7, "july": 7,
+    "agustus": 8, "august": 8, "september": 9, "sept": 9, "oktober": 10, "october": 10,
+    "november": 11, "nopember": 11, "desember": 12, "december": 12,
+}
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
 _PARENTHETICAL = re.compile(r"\s*[(（][^)）]*[)）]\s*")
 
@@ -14,10 +40,9 @@ _PARENTHETICAL = re.compile(r"\s*[(（][^)）]*[)）]\s*")
 _ID_PREFIXES = (
     ("kabupaten administrasi", "regency"), ("kota administrasi", "city"),
     ("pemerintah kabupaten", "regency"), ("pemerintah kota", "city"),
-    ("pemerintah provinsi", "province"), ("kotamadya", "city"), ("kabupaten", "regency"),
-    ("pemkab", "regency"), ("pemkot", "city"), ("pemprov", "province"),
-    ("provinsi", "province"), ("propinsi", "province"), ("kab", "regency"),
-    ("kota", "city"), ("prov", "province"), ("city of", "city"),
+    ("pemerintah provinsi", "province"), ("city of", "city"),
+    *sorted(((word, level) for word, level in ID_LEVEL_WORDS.items() if "." not in word),
+            key=lambda item: -len(item[0])),
 )
 # English and pinyin suffixes, longest first, with the level they name ("" when unclear).
 _SUFFIXES = (
@@ -57,7 +82,7 @@ def compact(text: str) -> str:
 def _split_marker(name: str) -> tuple[str, str]:
     """Return (bare name, level named by the stripped prefix or suffix, or "")."""
     text = _PARENTHETICAL.sub(" ", name).strip()
-    if _is_chinese(text):
+    if is_cjk(text):
         return _strip_zh(text)
     words = text.split()
     folded = [fold(w) for w in words]
@@ -75,8 +100,9 @@ def _split_marker(name: str) -> tuple[str, str]:
     return text, ""
 
 
-def _is_chinese(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+def is_cjk(text: str) -> bool:
+    """Whether a text holds any CJK ideograph (see `CJK_CLASS`)."""
+    return bool(_CJK.search(text))
 
 
 def _strip_zh(text: str) -> tuple[str, str]:

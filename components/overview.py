@@ -1,4 +1,6 @@
-"""Numbers for the overview: counts by level, stage and year, and the most-connected places.
+"""Numbers for the overview: counts by level and stage, by year, and the most-connected places.
+
+The stage counts through the years are `history.stage_counts_by_year` (the history's rule).
 
 Plain dicts and small frozen dataclasses keyed by machine values (level and stage keys,
 years), ready for a pandas DataFrame or an Altair chart; the UI translates labels for display.
@@ -8,10 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Sequence
 
-from components import history
-from components.models import ID_LEVELS, STAGES, Milestone, Partnership, PlaceRef
+from components.models import ID_LEVELS, STAGES, Partnership, PlaceRef
 
 
 @dataclass(frozen=True)
@@ -33,18 +34,6 @@ class PlaceCount:
     province: str
     count: int
     ids: tuple[str, ...]  # its partnerships, in input order
-
-
-def count_by_level(partnerships: Iterable[Partnership]) -> dict[str, int]:
-    """Partnerships per Indonesian level, every level present (zeros included), in model order."""
-    counts = Counter(p.id_level for p in partnerships)
-    return {level: counts[level] for level in ID_LEVELS}
-
-
-def count_by_stage(partnerships: Iterable[Partnership]) -> dict[str, int]:
-    """Partnerships per stage, every stage present (zeros included), from exploration to agreement."""
-    counts = Counter(p.stage for p in partnerships)
-    return {stage: counts[stage] for stage in STAGES}
 
 
 def count_by_level_and_stage(partnerships: Iterable[Partnership]) -> list[tuple[str, str, int]]:
@@ -83,18 +72,3 @@ def most_connected(partnerships: Iterable[Partnership], side: str, top: int = 10
     places = _place_counts(tuple(partnerships), side)
     places.sort(key=lambda place: (-place.count, place.name.casefold(), place.province.casefold(), place.level))
     return tuple(places[:max(top, 0)])
-
-
-def stage_through_years(partnerships: Iterable[Partnership], milestones: Iterable[Milestone] = (),
-                        years: Iterable[int] | None = None) -> list[tuple[int, str, int]]:
-    """(year, stage, count at the end of that year) for a stacked chart, zeros included.
-
-    The stage a partnership had in a year is the history module's business (milestones, or
-    the row's own stage and date without them); this only picks the years and hands over.
-    """
-    rows = tuple(partnerships)
-    by_id: Mapping[str, Sequence[Milestone]] = history.group_milestones(milestones)
-    if years is None:
-        bounds = history.year_bounds(rows, by_id)
-        years = range(bounds[0], bounds[1] + 1) if bounds else ()
-    return history.stage_counts_by_year(rows, by_id, years)

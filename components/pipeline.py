@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Mapping
 
 from components import DATA_PATH, SEEDS_DIR
 from components.news.articles import Article, load_articles
@@ -21,8 +21,9 @@ from components.places.chain import resolve_places
 from components.history import group_milestones, year_bounds
 from components.map.build import arc_bends, drawable
 from components.dataset.milestones import load_milestones, milestones_beside
-from components.models import Dataset, Milestone, Partnership, Place, PlaceRef, Problem
-from components.dataset.csvfile import UnusableFile
+from components.models import (
+    Dataset, Message, Milestone, Partnership, Place, PlaceRef, Problem,
+)
 from components.dataset.partnerships import load_partnerships
 from components.viewstate import Choices
 
@@ -35,7 +36,7 @@ class Prepared:
     data_path: Path
     dataset: Dataset
     places: Mapping[PlaceRef, Place]
-    geocoding_warnings: tuple[str, ...]
+    geocoding_warnings: tuple[Message, ...]  # translated where shown
     milestones_by_id: Mapping[str, tuple[Milestone, ...]]
     milestone_problems: tuple[Problem, ...]
     articles: tuple[Article, ...]
@@ -51,6 +52,22 @@ class Prepared:
         return self.dataset.partnerships
 
     # Computed on first use and kept: every rerun asks for them, and they never change.
+    # What the page's headline and notices need to say about the file (issue 14).
+    @property
+    def rows_in_file(self) -> int:
+        """Data rows in the partnerships file (blank lines not counted)."""
+        return self.dataset.rows_read
+
+    @property
+    def rows_dropped(self) -> int:
+        """Rows of the file left out: a problem in a column the map cannot do without."""
+        return self.dataset.dropped_count
+
+    @property
+    def rows_flagged(self) -> tuple[Partnership, ...]:
+        """Rows kept with problems (their bad values unknown); each lists `problems`."""
+        return self.dataset.flagged
+
     @cached_property
     def drawable_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in drawable(self.partnerships, self.places))
@@ -101,31 +118,22 @@ def prepare(data_path: Path | str = DATA_PATH, *, seeds_dir: Path | str = SEEDS_
 
 
 def _load_milestones(data_path: Path, dataset: Dataset, seeds_dir: Path | str,
-                     translate: Callable[[str], str] = str,
                      ) -> tuple[tuple[Milestone, ...], tuple[Problem, ...]]:
     """The milestones beside the dataset; an unusable file is one problem, never an error."""
     path = milestones_beside(data_path)
-    if dataset.fatal or not path.exists():
+    if dataset.fatal:
         return (), ()
-    try:
-        return load_milestones(path, dataset.partnerships, seeds_dir=seeds_dir, translate=translate)
-    except UnusableFile as error:
-        return (), (error.problem,)
+    if not path.exists():
+        return (), (Problem.of(0, "", "", Message(
+            "there is no milestones.csv beside the dataset: the partnerships' histories are "
+            "missing"), file=str(path)),)
+    return load_milestones(path, dataset.partnerships, seeds_dir=seeds_dir,
+                           dropped=dataset.dropped)
 
 
-def problems_in(prepared: Prepared, translate: Callable[[str], str], *,
-                seeds_dir: Path | str = SEEDS_DIR) -> tuple[Problem, ...]:
-    """Every problem of the input files with its message in the reader's language.
-
-    The messages are made while reading, so the files are read again with `translate`;
-    nothing is read when there is nothing to report.
-    """
-    if not (prepared.dataset.problems or prepared.milestone_problems or prepared.article_problems):
-        return ()
-    dataset = load_partnerships(prepared.data_path, seeds_dir=seeds_dir, translate=translate)
-    _, milestone_problems = _load_milestones(prepared.data_path, dataset, seeds_dir, translate)
-    _, article_problems = load_articles(seeds_dir, translate)
-    return (*dataset.problems, *milestone_problems, *article_problems)
+def problems_in(prepared: Prepared) -> tuple[Problem, ...]:
+    """Every problem of the input files, in file order; each is translated where it is shown."""
+    return (*prepared.dataset.problems, *prepared.milestone_problems, *prepared.article_problems)
 
 
 def excerpts_by_id(prepared: Prepared) -> dict[str, tuple[Excerpt, ...]]:

@@ -17,11 +17,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from components.dates import FIRST_YEAR, LAST_YEAR
 from components.filters import YEARS_ON, Filters, Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership
 
 LANGUAGES = ("id", "en", "zh")
-YEAR_MIN, YEAR_MAX = 1900, 2100  # wide enough for any partnership, narrow enough to catch typos
+YEAR_MIN, YEAR_MAX = FIRST_YEAR, LAST_YEAR  # the bounds of every date (components.dates)
 MAX_QUERY_LENGTH = 200
 _NOTICE_VALUE_LENGTH = 60
 _YEAR = re.compile(r"[0-9]{4}")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from components import settings
 from components.bench.harness import (  # noqa: F401  (re-exported for the tests)
     CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, NetworkGuard, StreamlitServer, chromium_missing,
     free_port, is_loopback, launch_chromium,
@@ -18,7 +18,7 @@ def require_chromium() -> None:
     message = chromium_missing()
     if message is None:
         return
-    if os.environ.get("KEMBAR_REQUIRE_BROWSER") == "1":
+    if settings.current().require_browser:
         pytest.fail(message)
     pytest.skip(message)
 

@@ -145,9 +145,11 @@ def test_data_problems_are_listed_in_the_readers_language(tmp_path, monkeypatch,
     monkeypatch.setenv("KEMBAR_DATA", str(broken))
     at = run_app(lang=lang)
     table = next(d for d in at.dataframe if "message" in d.value.columns).value
-    assert list(table["line"]) == [2] and list(table["column"]) == ["date"]
+    # the bad date, then the missing milestones.csv (nothing beside the copied file)
+    assert list(table["line"]) == [2, 0] and list(table["column"]) == ["date", ""]
     translated = get_translator(lang)("month {month} does not exist").format(month=13)
     assert "month 13 does not exist" not in translated
     assert table["message"][0] == translated
+    assert "milestones.csv" in table["message"][1] and "beside" not in table["message"][1]
     shown = next(d for d in at.dataframe if "id_name" in d.value.columns).value
-    assert len(shown) == TOTAL - 1  # the good rows still load
+    assert len(shown) == TOTAL  # the row with the bad date is kept, its date unknown

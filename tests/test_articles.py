@@ -108,8 +108,8 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
     (b"Title: T\nTitle: U\nDate: 2025\nLanguage: id\n---\nText.", 2, "Title", "twice"),
     (b"Date: 2025\nLanguage: id\n---\nText.", 0, "Title", "lacks: Title"),
     (b"Title: T\n---\nText.", 0, "Date", "lacks: Date, Language"),
-    (b"Title: T\nDate: 2025-13\nLanguage: id\n---\nText.", 2, "Date", "month does not exist"),
-    (b"Title: T\nDate: 2025-02-30\nLanguage: id\n---\nText.", 2, "Date", "day does not exist"),
+    (b"Title: T\nDate: 2025-13\nLanguage: id\n---\nText.", 2, "Date", "month 13 does not exist"),
+    (b"Title: T\nDate: 2025-02-30\nLanguage: id\n---\nText.", 2, "Date", "day 30 does not exist"),
     (b"Title: T\nDate: September 2025\nLanguage: id\n---\nText.", 2, "Date", "YYYY-MM"),
     (b"Title: T\nDate: 2025\nLanguage: Indonesian!\n---\nText.", 3, "Language", "language code"),
     (b"Title: T\nDate: 2025\nLanguage: id\nURL: javascript:alert(1)\n---\nText.", 4, "URL",
@@ -167,10 +167,10 @@ def test_a_missing_folder_is_a_problem_not_an_error(tmp_path):
     assert articles == [] and "does not exist" in problems[0].message
 
 
-def test_problem_messages_go_through_translate(tmp_path):
+def test_problem_messages_are_translated_where_shown(tmp_path):
     _write(tmp_path, "bad.txt", b"no header at all")
-    _, problems = load_articles(tmp_path, translate=lambda text: "<<" + text + ">>")
-    assert problems[0].message.startswith("<<no header")
+    _, problems = load_articles(tmp_path)
+    assert problems[0].text(lambda text: "<<" + text + ">>").startswith("<<no header")
 
 
 @pytest.mark.timeout(60)  # a guard against runaway backtracking, not a speed measurement

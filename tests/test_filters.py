@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 
 import pytest
 
 from components.filters import (
-    Filters, SearchIndex, apply_filters, build_search_index, describe, implicit_stage_as_of,
-    search_words,
+    Filters, SearchIndex, apply_filters, build_search_index, describe, search_words,
 )
 from components.filternotes import suggest_relaxation
-from components.models import Place, PlaceRef, Partnership
+from components.history import group_milestones, network_as_of
+from components.models import Milestone, Place, PlaceRef, Partnership
+
+NANJING_STEPS = (Milestone("semarang-nanjing", "2016-10-23", "loi"),
+                 Milestone("semarang-nanjing", "2018-10-24", "mou"))
 
 
 def _p(pid, id_name, id_level, id_province, cn_name, cn_zh, cn_level, cn_province, stage, date,
@@ -121,10 +125,6 @@ FILTER_CASES = [
     (Filters(query="州"), ("serang-hangzhou", "kab-tangerang-binzhou", "bandung-liuzhou", "surabaya-guangzhou")),
     (Filters(query="<script>alert(1)</script>"), ()),
     (Filters(query="tangerang", levels={"city"}), ("tangerang-yantai",)),
-    # as_of without milestones: each row's own stage from its own date; undated rows left out.
-    (Filters(as_of=2005), ("jawa-tengah-fujian", "sumatera-utara-guangdong", "bandung-liuzhou", "medan-chengdu")),
-    (Filters(as_of=2001), ()),
-    (Filters(as_of=2024, stages={"exploration", "loi"}), ("tangerang-yantai", "kab-tangerang-boxing")),
 ]
 
 
@@ -146,18 +146,26 @@ def test_apply_filters_keeps_input_order():
                                     "jawa-tengah-fujian"]
 
 
-def test_stage_as_of_hook_decides_the_stage_in_that_year():
-    """With a history hook, Semarang–Nanjing (LoI 2016, MoU 2018) is an LoI in 2017."""
-    def history(p, year):
-        if p.id == "semarang-nanjing":
-            return None if year < 2016 else "loi" if year < 2018 else "mou"
-        return implicit_stage_as_of(p, year)
+AS_OF_CASES = [  # the as-of view as the page builds it: history.network_as_of, then the filters
+    # without milestones: each row's own stage from its own date; undated rows left out.
+    (Filters(as_of=2005), (), ("jawa-tengah-fujian", "sumatera-utara-guangdong", "bandung-liuzhou",
+                               "medan-chengdu")),
+    (Filters(as_of=2001), (), ()),
+    (Filters(as_of=2024, stages={"exploration", "loi"}), (), ("tangerang-yantai", "kab-tangerang-boxing")),
+    # Semarang–Nanjing (LoI 2016, MoU 2018) is an LoI in 2017 and not yet begun in 2015.
+    (Filters(as_of=2015, levels={"city"}), NANJING_STEPS, ("bandung-liuzhou", "medan-chengdu",
+                                                           "surabaya-xiamen")),
+    (Filters(as_of=2017, stages={"loi"}), NANJING_STEPS, ("semarang-nanjing",)),
+    (Filters(as_of=2019, stages={"mou"}), NANJING_STEPS, ("jawa-barat-guangxi", "bali-hainan",
+                                                          "semarang-nanjing")),
+]
 
-    assert _ids(Filters(as_of=2015, levels={"city"}), stage_as_of=history) == ("bandung-liuzhou", "medan-chengdu",
-                                                                              "surabaya-xiamen")
-    assert _ids(Filters(as_of=2017, stages={"loi"}), stage_as_of=history) == ("semarang-nanjing",)
-    assert _ids(Filters(as_of=2019, stages={"mou"}), stage_as_of=history) == ("jawa-barat-guangxi", "bali-hainan",
-                                                                             "semarang-nanjing")
+
+@pytest.mark.parametrize(("filters", "milestones", "expected"), AS_OF_CASES)
+def test_the_as_of_view_filters_the_network_as_it_stood(filters, milestones, expected):
+    as_of = network_as_of(PARTNERSHIPS, group_milestones(milestones), filters.as_of)
+    shown = apply_filters(as_of.partnerships, replace(filters, as_of=None))
+    assert tuple(p.id for p in shown) == expected
 
 
 SEARCH_CASES = [

@@ -8,11 +8,11 @@ from geopy.location import Location
 
 from components.places.gazetteer import (
     COLUMNS,
-    GazetteerError,
     GazetteerGeocoder,
     load_gazetteer,
     parse_rows,
 )
+from components.errors import UnusableFile
 from components.places.geonames import load_admin1
 from components.models import PlaceRef
 
@@ -219,11 +219,11 @@ def test_a_good_file_has_no_problems():
 def test_bad_header_and_unreadable_file(tmp_path):
     _, problems = parse_rows([["name", "lat"]], "g.csv")
     assert problems[0].line == 1 and "header must be" in problems[0].message
-    with pytest.raises(GazetteerError) as raised:
+    with pytest.raises(UnusableFile) as raised:
         load_gazetteer(tmp_path / "missing.csv")
     assert "cannot read" in str(raised.value)
     bad = tmp_path / "bad.csv"
     bad.write_text(",".join(COLUMNS) + "\n" + ",".join(_with(lat="x")) + "\n", encoding="utf-8")
-    with pytest.raises(GazetteerError) as raised:
+    with pytest.raises(UnusableFile) as raised:
         load_gazetteer(bad)
     assert raised.value.problems[0].line == 2 and raised.value.problems[0].column == "lat"

@@ -34,7 +34,7 @@ def test_a_crash_mid_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", crash)
     cache = GeoCache(path)
     assert not cache.put("new", ENTRY)
-    assert "disk full" in cache.warnings[-1]
+    assert "disk full" in str(cache.warnings[-1])
     assert path.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -51,7 +51,7 @@ def test_a_corrupt_cache_is_set_aside_reported_and_rebuilt(tmp_path, content, re
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
     cache = GeoCache(path)
     assert cache.entries == {}
-    assert len(cache.warnings) == 1 and reason in cache.warnings[0]
+    assert len(cache.warnings) == 1 and reason in str(cache.warnings[0])
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("geocache.json.corrupt-")]
     assert len(aside) == 1 and not path.exists()
     assert cache.put("k", ENTRY) and GeoCache(path).get("k") == ENTRY
@@ -60,9 +60,9 @@ def test_a_corrupt_cache_is_set_aside_reported_and_rebuilt(tmp_path, content, re
 def test_a_folder_that_is_a_file_is_a_warning_not_a_crash(tmp_path):
     (tmp_path / "plain-file").write_text("x")
     cache = GeoCache(tmp_path / "plain-file" / "geocache.json")
-    assert cache.entries == {} and "cannot read" in cache.warnings[0]
+    assert cache.entries == {} and "cannot read" in str(cache.warnings[0])
     assert cache.put("k", ENTRY) is False
-    assert "cannot write" in cache.warnings[-1] and cache.get("k") == ENTRY
+    assert "cannot write" in str(cache.warnings[-1]) and cache.get("k") == ENTRY
 
 
 def test_a_read_only_folder_is_a_warning_not_a_crash(tmp_path, monkeypatch):
@@ -76,7 +76,7 @@ def test_a_read_only_folder_is_a_warning_not_a_crash(tmp_path, monkeypatch):
     GeoCache(path).put("old", ENTRY)
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
     cache = GeoCache(path)
-    assert cache.put("new", ENTRY) is False and "Permission denied" in cache.warnings[-1]
+    assert cache.put("new", ENTRY) is False and "Permission denied" in str(cache.warnings[-1])
     assert cache.get("new") == ENTRY and list(GeoCache(path).entries) == ["old"]
 
 

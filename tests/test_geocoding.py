@@ -131,13 +131,13 @@ def test_unknown_or_misplaced_places_stay_unresolved(ref, tmp_path):
     resolution = resolve_refs([ref], online=False, cache_path=tmp_path / "c.json")
     place = resolution.places[ref]
     assert (place.lat, place.lon, place.resolved_by) == (None, None, "unresolved")
-    assert any("unresolved" in warning for warning in resolution.warnings)
+    assert any("unresolved" in str(warning) for warning in resolution.warnings)
 
 
 def test_geonames_regency_answer_carries_a_warning(tmp_path):
     ref = PlaceRef("ID", "Kabupaten Jepara", "regency", "Jawa Tengah")
     resolution = resolve_refs([ref], online=False, cache_path=tmp_path / "c.json")
-    assert any("regency seat may lie elsewhere" in w for w in resolution.warnings)
+    assert any("regency seat may lie elsewhere" in str(w) for w in resolution.warnings)
 
 
 def test_geonames_is_not_loaded_when_the_gazetteer_knows_everything(tmp_path):

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components.news.articles import MAX_ARTICLE_BYTES, Article, ArticleError, load_article, load_articles
+from components.errors import UnusableFile
+from components.news.articles import MAX_ARTICLE_BYTES, Article, load_article, load_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = (ROOT / "seeds" / "2025-09-xinhua-bharata-kota-kembar.txt").read_bytes()
@@ -77,13 +78,13 @@ def test_mutations_of_the_real_article_give_an_article_or_one_problem(tmp_path_f
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=2_000) | st.builds(lambda b: HEADER + b, st.binary(max_size=500)))
-def test_load_article_raises_only_article_error(tmp_path_factory, data):
+def test_load_article_raises_only_unusable_file(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("direct") / "x.txt"
     path.write_bytes(data)
     try:
         article = load_article(path, root=path.parent.resolve())
-    except ArticleError as error:
-        assert str(error) and error.line >= 0
+    except UnusableFile as error:
+        assert str(error) and error.problem.line >= 0 and error.problem.file == str(path)
     else:
         assert isinstance(article, Article) and article.text.strip()
 

@@ -70,7 +70,7 @@ def test_a_corrupt_cache_is_set_aside_kept_and_rebuilt(tmp_path, answers, conten
     cache = tmp_path / "geocache.json"
     cache.write_bytes(content)
     result = prepared(tmp_path, cache)
-    warnings = " ".join(result.geocoding_warnings)
+    warnings = " ".join(map(str, result.geocoding_warnings))
     assert "was corrupt" in warnings and reason in warnings
     (aside,) = [p for p in tmp_path.iterdir() if p.name.startswith("geocache.json.corrupt-")]
     assert aside.read_bytes() == content  # the damaged file is kept for a human, byte for byte
@@ -86,7 +86,7 @@ def test_a_cache_path_that_is_a_folder_warns_and_keeps_answers_for_the_run(tmp_p
     cache.mkdir()
     (cache / "keep.txt").write_text("untouched")
     result = prepared(tmp_path, cache)
-    warnings = " ".join(result.geocoding_warnings)
+    warnings = " ".join(map(str, result.geocoding_warnings))
     assert "cannot read" in warnings and "cannot write" in warnings
     assert place_of(result, ASKED).resolved_by == "nominatim"  # kept for this run only
     assert [p.name for p in cache.iterdir()] == ["keep.txt"]
@@ -106,7 +106,7 @@ def test_an_unreadable_cache_is_not_overwritten(tmp_path, answers, monkeypatch):
 
     monkeypatch.setattr(Path, "read_text", refuse)
     result = prepared(tmp_path, cache)
-    assert "cannot read" in " ".join(result.geocoding_warnings)
+    assert "cannot read" in " ".join(map(str, result.geocoding_warnings))
     assert place_of(result, ASKED).resolved_by == "nominatim"  # the run still gets its answer
     monkeypatch.setattr(Path, "read_text", real_read_text)
     entries = json.loads(cache.read_text(encoding="utf-8"))["entries"]
@@ -123,7 +123,7 @@ def test_a_read_only_folder_keeps_the_old_cache_whole(tmp_path, answers, monkeyp
 
     monkeypatch.setattr("components.places.cache.tempfile.NamedTemporaryFile", read_only)
     result = prepared(tmp_path, cache)
-    assert "Read-only file system" in " ".join(result.geocoding_warnings)
+    assert "Read-only file system" in " ".join(map(str, result.geocoding_warnings))
     assert place_of(result, ASKED).resolved_by == "nominatim"
     assert place_of(result, CACHED).resolved_by == "cache"
     assert cache.read_bytes() == before and leftovers(tmp_path) == []

@@ -7,8 +7,8 @@ import datetime
 import pytest
 
 from components.history import (
-    AsOf, Step, date_key, describe_as_of, durations, group_milestones, median_durations,
-    midpoint, network_as_of, parse_date, stage_as_of, stage_counts_by_year, timeline, year_bounds,
+    AsOf, Step, describe_as_of, durations, group_milestones, median_durations,
+    latest_stage_milestone, latest_stage_step, midpoint, network_as_of, stage_counts_by_year, timeline, year_bounds,
 )
 from components.models import STAGES, Milestone, Partnership
 
@@ -45,26 +45,6 @@ BY_ID = group_milestones(SEMARANG_MS + FUZHOU_MS + SIDOARJO_MS + BALI_MS + CONTA
 
 
 # --- dates -----------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("value, expected", [
-    ("2016", (2016, 0, 0)), ("2016-10", (2016, 10, 0)), ("2016-10-23", (2016, 10, 23)),
-    ("", None), ("2024-02-29", (2024, 2, 29)),
-])
-def test_parse_date(value, expected):
-    assert parse_date(value) == expected
-
-
-@pytest.mark.parametrize("value", ["16", "2016-1", "2016/10", "2016-13", "2023-02-29", "circa 2010"])
-def test_parse_date_rejects_with_the_value(value):
-    with pytest.raises(ValueError, match=repr(value)):
-        parse_date(value)
-
-
-def test_partial_dates_sort_less_precise_first_and_undated_last():
-    dates = ["", "2016-10-23", "2017", "2016-10", "2016", "2016-02-01", "2015-12-31"]
-    assert sorted(dates, key=date_key) == [
-        "2015-12-31", "2016", "2016-02-01", "2016-10", "2016-10-23", "2017", ""]
-
 
 @pytest.mark.parametrize("value, expected", [
     ("2016", datetime.date(2016, 7, 1)), ("2016-10", datetime.date(2016, 10, 15)),
@@ -116,7 +96,7 @@ LOI_2016_MOU_2018 = timeline(pair("p"), (ms("p", "2016", "loi"), ms("p", "2018",
     (2015, None), (2016, "loi"), (2017, "loi"), (2018, "mou"), (2019, "mou"),
 ])
 def test_stage_as_of_the_issue_table(year, expected):
-    assert stage_as_of(pair("p"), LOI_2016_MOU_2018, year) == expected
+    assert stage_as_of(LOI_2016_MOU_2018, year) == expected
 
 
 @pytest.mark.parametrize("partnership, milestones, year, expected", [
@@ -132,11 +112,19 @@ def test_stage_as_of_the_issue_table(year, expected):
     (CONTACT_ONLY, CONTACT_ONLY_MS, 2015, None), (CONTACT_ONLY, CONTACT_ONLY_MS, 2020, "loi"),
 ])
 def test_stage_as_of(partnership, milestones, year, expected):
-    assert stage_as_of(partnership, timeline(partnership, milestones), year) == expected
+    assert stage_as_of(timeline(partnership, milestones), year) == expected
 
 
-def test_stage_as_of_without_steps_uses_the_partnership_row():
-    assert stage_as_of(PLAIN, None, 2013) == "agreement"
+def stage_as_of(steps, year: int) -> str | None:
+    step = latest_stage_step(steps, year)
+    return step.event if step else None
+
+
+def test_the_latest_stage_milestone_is_the_latest_by_date_then_by_line():
+    steps = (Milestone("p", "2018", "mou", line=5), Milestone("p", "2016", "loi", line=2),
+             Milestone("p", "2018", "loi", line=3), Milestone("p", "2019", "contact", line=9))
+    assert latest_stage_milestone(steps).line == 5  # 2018 twice: the later line wins
+    assert latest_stage_milestone(steps[3:]) is None  # a contact never sets the stage
 
 
 # --- the network as of a year ----------------------------------------------------------------

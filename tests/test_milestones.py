@@ -9,7 +9,6 @@ import pytest
 
 from components.dataset.milestones import latest_stage_milestone, load_milestones
 from components.models import Milestone
-from components.dataset.csvfile import UnusableFile
 from components.dataset.partnerships import load_partnerships
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,12 +105,11 @@ def test_latest_stage_milestone_orders_partial_dates():
     ("partnership,date\nx,2016\n", "required columns missing: event, sources"),
     ("partnership,date,event,sources,sources\n", "duplicated column names"),
 ])
-def test_unusable_milestones_file_raises_with_a_problem(tmp_path, partnerships, content,
+def test_unusable_milestones_file_is_one_fatal_problem(tmp_path, partnerships, content,
                                                          fragment):
-    with pytest.raises(UnusableFile) as caught:
-        load(tmp_path, content, partnerships)
-    assert fragment in caught.value.problem.message
-    assert caught.value.problem.file == str(tmp_path / "milestones.csv")
+    milestones, (problem,) = load(tmp_path, content, partnerships)
+    assert milestones == () and problem.fatal and fragment in problem.message
+    assert problem.file == str(tmp_path / "milestones.csv")
 
 
 SHIPPED = ROOT / "data" / "milestones.csv"
@@ -123,3 +121,43 @@ def test_shipped_milestones_are_valid():
     milestones, problems = load_milestones(SHIPPED, partnerships)
     assert [str(problem) for problem in problems] == []
     assert milestones and all(m.sources for m in milestones)
+
+
+def test_a_milestone_of_a_dropped_row_is_grouped_under_its_cause(tmp_path):
+    lines = (FIXTURES / "records_valid.csv").read_text(encoding="utf-8").splitlines()
+    lines = [line.replace(",mou,2018-10-24,", ",signed,2018-10-24,") if "semarang-nanjing" in line
+             else line for line in lines]
+    data = tmp_path / "partnerships.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dataset = load_partnerships(data, today=TODAY)
+    (cause,) = [p for p in dataset.problems if p.column == "stage"]
+    assert dict(dataset.dropped) == {"semarang-nanjing": cause}
+    _, problems = load(tmp_path, HEADER + GOOD, dataset.partnerships)
+    assert problems and all(p.column == "partnership" for p in problems)
+    _, grouped = load_milestones(tmp_path / "milestones.csv", dataset.partnerships, today=TODAY,
+                                 dropped=dataset.dropped)
+    assert [p.cause for p in grouped] == [cause, cause]
+
+
+def test_a_dataset_without_milestones_says_the_histories_are_missing(tmp_path):
+    from components.pipeline import prepare
+    data = tmp_path / "partnerships.csv"
+    data.write_text((FIXTURES / "records_valid.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    prepared = prepare(data, seeds_dir=ROOT / "seeds", online=False,
+                       cache_path=tmp_path / "cache.json")
+    (problem,) = prepared.milestone_problems
+    assert "histories are missing" in problem.message and problem.file.endswith("milestones.csv")
+    assert not problem.fatal and prepared.rows_in_file == 6 and prepared.rows_dropped == 0
+
+
+def test_a_kept_row_with_a_bad_date_is_the_cause_of_the_disagreement(tmp_path):
+    lines = (FIXTURES / "records_valid.csv").read_text(encoding="utf-8").splitlines()
+    lines = [line.replace(",mou,2018-10-24,", ",mou,2018-13-24,") for line in lines]
+    data = tmp_path / "partnerships.csv"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dataset = load_partnerships(data, today=TODAY)
+    (kept,) = [p for p in dataset.partnerships if p.id == "semarang-nanjing"]
+    assert kept.date == "" and kept.problems == dataset.problems
+    _, problems = load(tmp_path, HEADER + GOOD, dataset.partnerships)
+    (problem,) = problems
+    assert "(no date)" in problem.message and problem.cause == kept.problems[0]

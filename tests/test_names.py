@@ -98,3 +98,23 @@ def test_marked_level(name, level):
 ])
 def test_official_id_name(raw, level, official):
     assert official_id_name(raw, level) == official
+
+
+def test_every_field_tag_the_finder_knows_has_a_label():
+    from components.i18n.vocabulary import FIELD_LABELS, FIELD_TAGS
+    assert {tag for tag, _ in FIELD_TAGS} <= set(FIELD_LABELS)
+
+
+@pytest.mark.parametrize("text, cjk", [
+    ("杭州市", True), ("Hangzhou 杭州", True), ("𠀀", True), ("Xi'an", False), ("。", False),
+    ("カタカナ", False),
+])
+def test_one_cjk_test(text, cjk):
+    from components.names import is_cjk
+    assert is_cjk(text) is cjk
+
+
+def test_level_words_are_written_once():
+    from components.names import ID_LEVEL_WORDS, marked_level
+    assert all(marked_level(f"{word} Bogor") == level
+               for word, level in ID_LEVEL_WORDS.items() if "." not in word)

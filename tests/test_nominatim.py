@@ -89,7 +89,7 @@ def test_candidates_outside_the_expected_place_are_rejected(server, reply, reaso
     server.answer = reply
     nominatim = geocoder(server.url)
     assert ask(nominatim) is None, reason
-    assert "rejected" in nominatim.warnings[0] and nominatim.failures == 0
+    assert "rejected" in str(nominatim.warnings[0]) and nominatim.failures == 0
 
 
 @pytest.mark.parametrize("mode, error", [
@@ -110,7 +110,7 @@ def test_failures_return_quickly_with_a_warning(server, mode, error):
     start = time.monotonic()
     assert ask(nominatim) is None
     assert time.monotonic() - start < 1.4  # the 0.5 s timeout; no retry, no Retry-After sleep
-    assert len(nominatim.warnings) == 1 and error in nominatim.warnings[0]
+    assert len(nominatim.warnings) == 1 and error in str(nominatim.warnings[0])
     assert nominatim.failures == 1
     assert len(server.requests) <= 1  # never retried
 
@@ -127,7 +127,7 @@ def test_the_breaker_stops_after_three_failures_in_a_row(server):
     for _ in range(5):
         assert ask(nominatim) is None
     assert len(server.requests) == 3 and nominatim.stopped and nominatim.skipped == 2
-    assert "stopped after 3 failures" in nominatim.warnings[-1]
+    assert "stopped after 3 failures" in str(nominatim.warnings[-1])
 
 
 def test_a_success_resets_the_breaker(server):
@@ -183,7 +183,7 @@ def test_online_failures_fall_back_and_write_nothing(server, tmp_path, mode):
                               nominatim_url=server.url)
     assert resolution.places[known].resolved_by == "gazetteer"
     assert resolution.places[CIMAHI].resolved_by == "unresolved"
-    assert any(w.startswith("nominatim:") for w in resolution.warnings)
+    assert any(str(w).startswith("nominatim:") for w in resolution.warnings)
     assert not cache.exists() and len(server.requests) == 1  # the known place was never asked
 
 

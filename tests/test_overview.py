@@ -4,36 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from components.models import Milestone
-from components.overview import (
-    PlaceCount, count_by_level, count_by_level_and_stage, count_by_stage, count_by_year, most_connected,
-    stage_through_years,
-)
+from components.overview import PlaceCount, count_by_level_and_stage, count_by_year, most_connected
 from tests.test_filters import PARTNERSHIPS
 
 CITY_ONLY = tuple(p for p in PARTNERSHIPS if p.id_level == "city")
-
-
-@pytest.mark.parametrize(("rows", "expected"), [
-    (PARTNERSHIPS, {"province": 4, "city": 7, "regency": 3}),
-    (CITY_ONLY, {"province": 0, "city": 7, "regency": 0}),
-    ((), {"province": 0, "city": 0, "regency": 0}),
-])
-def test_count_by_level(rows, expected):
-    counts = count_by_level(rows)
-    assert counts == expected
-    assert list(counts) == ["province", "city", "regency"]
-
-
-@pytest.mark.parametrize(("rows", "expected"), [
-    (PARTNERSHIPS, {"exploration": 2, "loi": 3, "mou": 3, "agreement": 6}),
-    (CITY_ONLY, {"exploration": 0, "loi": 2, "mou": 1, "agreement": 4}),
-    ((), {"exploration": 0, "loi": 0, "mou": 0, "agreement": 0}),
-])
-def test_count_by_stage(rows, expected):
-    counts = count_by_stage(rows)
-    assert counts == expected
-    assert list(counts) == ["exploration", "loi", "mou", "agreement"]
 
 
 def test_count_by_level_and_stage_has_every_combination():
@@ -90,27 +64,3 @@ def test_most_connected_respects_top(top, size):
 def test_most_connected_rejects_an_unknown_side():
     with pytest.raises(ValueError, match="'XX'"):
         most_connected(PARTNERSHIPS, "XX")
-
-
-def test_stage_through_years_without_milestones_uses_each_rows_own_stage():
-    rows = stage_through_years(PARTNERSHIPS, years=[2001, 2005])
-    counts = {(year, stage): count for year, stage, count in rows}
-    assert len(rows) == 8
-    assert counts[2001, "agreement"] == 0
-    assert counts[2005, "agreement"] == 4  # Sumatera Utara, Jawa Tengah, Medan, Bandung
-
-
-def test_stage_through_years_follows_milestones():
-    """The issue's table: LoI 2016, MoU 2018 is absent in 2015, LoI in 2017, MoU in 2019."""
-    nanjing = next(p for p in PARTNERSHIPS if p.id == "semarang-nanjing")
-    milestones = (Milestone("semarang-nanjing", "2016-10-23", "loi"),
-                  Milestone("semarang-nanjing", "2018-10-24", "mou"))
-    rows = stage_through_years([nanjing], milestones, years=[2015, 2017, 2019])
-    present = [(year, stage) for year, stage, count in rows if count]
-    assert present == [(2017, "loi"), (2019, "mou")]
-
-
-def test_stage_through_years_default_span():
-    rows = stage_through_years(PARTNERSHIPS)
-    years = sorted({year for year, _, _ in rows})
-    assert years == list(range(2002, 2026))

@@ -12,7 +12,7 @@ import pytest
 from components.dataset import csvfile as recordfile
 from components.models import REQUIRED_COLUMNS
 from components.dataset.checks import split_sources
-from components.dataset.partnerships import load_partnerships
+from components.dataset.partnerships import SOFT_COLUMNS, load_partnerships
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -114,7 +114,31 @@ def test_bad_row_is_reported_on_its_line_and_column(tmp_path, changes, column, f
     assert where(dataset) == [(3, column)]
     assert fragment in dataset.problems[0].message
     assert dataset.problems[0].file == str(tmp_path / "partnerships.csv")
-    assert [p.id for p in dataset.partnerships] == ["serang-hangzhou"]
+    if column in SOFT_COLUMNS:  # kept, the bad value unknown, the row flagged with its problem
+        kept = dataset.partnerships[1]
+        assert kept.id == "semarang-nanjing" and kept.problems == dataset.problems
+        assert getattr(kept, column) in ("", ())
+        assert dataset.dropped == () and dataset.dropped_count == 0
+    else:
+        assert [p.id for p in dataset.partnerships] == ["serang-hangzhou"]
+        assert dataset.dropped_count == 1
+        if changes.get("id", OTHER["id"]):
+            assert dataset.dropped == ((changes.get("id", OTHER["id"]), dataset.problems[0]),)
+
+
+@pytest.mark.parametrize("checked, fragment", [
+    ("2026-11-30", None), ("", None), ("2026-11", "expected a full date, YYYY-MM-DD"),
+    ("2026-12-01", "in the future"), ("30/11/2026", "not a date"),
+])
+def test_checked_is_a_full_date_kept_on_the_partnership(tmp_path, checked, fragment):
+    header = (*HEADER, "checked")
+    dataset = load_text(tmp_path, csv_text([{**BASE, "checked": checked}], header))
+    (kept,) = dataset.partnerships
+    if fragment is None:
+        assert dataset.problems == () and kept.checked == checked
+    else:
+        assert where(dataset) == [(2, "checked")] and fragment in dataset.problems[0].message
+        assert kept.checked == "" and kept.problems == dataset.problems
 
 
 def test_problem_value_quotes_the_bad_part(tmp_path):
@@ -353,3 +377,11 @@ def test_shipped_dataset_is_valid_and_sourced():
     assert [str(problem) for problem in dataset.problems] == []
     assert dataset.partnerships and all(p.sources for p in dataset.partnerships)
     assert dataset.rows_read == len(dataset.partnerships)
+
+
+def test_problems_keep_their_template_and_are_translated_where_shown(tmp_path):
+    (problem,) = load_text(tmp_path, csv_text([{**BASE, "date": "2016-13"}])).problems
+    assert problem.template == "month {month} does not exist"
+    assert problem.message == "month 13 does not exist"
+    from components.i18n.translator import get_translator
+    assert problem.text(get_translator("id")) == "bulan 13 tidak ada"

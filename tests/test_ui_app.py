@@ -164,3 +164,14 @@ def test_the_overview_has_no_empty_duration_card():
     at = run_app(stage="exploration")
     assert not any("measured on 0" in c.value for c in at.caption)
     assert not [m for m in at.metric if "Median time" in m.label]
+
+
+def test_a_row_kept_with_a_bad_date_is_flagged_above_the_map_and_in_its_details(tmp_path, monkeypatch):
+    path, rows = write_copy(tmp_path, {3: ("date", "2025-13-01")})
+    monkeypatch.setenv("KEMBAR_DATA", str(path))
+    at = run_app(selected=rows[3]["id"])
+    text = text_of(at)
+    assert "1 row of partnerships.csv is shown with a problem flagged" in text
+    assert "could not be used" not in text
+    assert at.selectbox(key="selected").value == rows[3]["id"]
+    assert "Row 5 of partnerships.csv has a problem" in text and "month 13 does not exist" in text

@@ -55,13 +55,14 @@ BAD_CASES = [
     ({"level": "town"}, ViewState(), ["Ignored level=town: unknown value."]),
     ({"level": "city,town"}, ViewState(Filters(levels={"city"})), ["Ignored level=town: unknown value."]),
     ({"stage": "loi,foo"}, ViewState(Filters(stages={"loi"})), ["Ignored stage=foo: unknown value."]),
-    ({"year_from": "abc"}, ViewState(), ["Ignored year_from=abc: not a year from 1900 to 2100."]),
-    ({"year_from": "1800"}, ViewState(), ["Ignored year_from=1800: not a year from 1900 to 2100."]),
-    ({"year_to": "20100"}, ViewState(), ["Ignored year_to=20100: not a year from 1900 to 2100."]),
-    ({"year_to": "２０１０"}, ViewState(), ["Ignored year_to=２０１０: not a year from 1900 to 2100."]),
-    ({"as_of": "-2010"}, ViewState(), ["Ignored as_of=-2010: not a year from 1900 to 2100."]),
+    ({"year_from": "abc"}, ViewState(), ["Ignored year_from=abc: not a year from 1950 to 2100."]),
+    ({"year_from": "1800"}, ViewState(), ["Ignored year_from=1800: not a year from 1950 to 2100."]),
+    ({"year_to": "20100"}, ViewState(), ["Ignored year_to=20100: not a year from 1950 to 2100."]),
+    ({"year_to": "２０１０"}, ViewState(), ["Ignored year_to=２０１０: not a year from 1950 to 2100."]),
+    ({"as_of": "-2010"}, ViewState(), ["Ignored as_of=-2010: not a year from 1950 to 2100."]),
     ({"year_from": "2025", "year_to": "2000"},
-     ViewState(Filters(year_from=2000, year_to=2025, include_undated=False)), ["Swapped year_from=2025 and year_to=2000: the range was reversed."]),
+     ViewState(Filters(year_from=2000, year_to=2025, include_undated=False)),
+     ["Swapped year_from=2025 and year_to=2000: the range was reversed."]),
     ({"undated": "maybe"}, ViewState(), ["Ignored undated=maybe: expected 1 or 0."]),
     ({"years_on": "milestones"}, ViewState(), ["Ignored years_on=milestones: expected stage or history."]),
     ({"id_province": "Atlantis"}, ViewState(), ["Ignored id_province=Atlantis: unknown value."]),
@@ -87,7 +88,7 @@ def test_notices_go_through_translate():
     view, notices = view_from_params({"level": "town", "year_from": "x"}, choices=CHOICES,
                                      translate=lambda s: "‹" + s + "›")
     assert view == ViewState()
-    assert notices == ("‹Ignored level=town: unknown value.›", "‹Ignored year_from=x: not a year from 1900 to 2100.›")
+    assert notices == ("‹Ignored level=town: unknown value.›", "‹Ignored year_from=x: not a year from 1950 to 2100.›")
 
 
 @pytest.mark.parametrize(("view", "params"), [

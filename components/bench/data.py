@@ -17,7 +17,7 @@ from pathlib import Path
 from components.places.gazetteer import load_gazetteer
 from components.places.chain import resolve_refs
 from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STAGES, Partnership, PlaceRef
-from components.names import compact, fold, official_id_name, strip_prefix
+from components.names import CJK_CLASS, compact, fold, official_id_name, strip_prefix
 from components.dataset.partnerships import pair_keys
 
 SEED = 20250905
@@ -29,7 +29,7 @@ ID_LEVEL_WEIGHTS = (("province", 0.15), ("city", 0.6), ("regency", 0.25))
 NOTES = ("Letter of intent signed during a delegation visit; talks covered {a} and {b}.",
          "Memorandum of understanding renewed; exchange programmes in {a} planned.",
          "Reported by the local press office; cooperation in {a} and {b} under way.")
-_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_CJK = re.compile(f"^[{CJK_CLASS}]+$")
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from components import DATA_PATH, SEEDS_DIR
-from components.news.articles import Article, ArticleError, load_article, load_articles
+from components import SEEDS_DIR, settings
+from components.news.articles import Article, load_article, load_articles
 from components.news.candidates import Candidate, find_candidates
-from components.cli.validate import format_problem
+
 from components.dataset.writer import to_csv
-from components.places.gazetteer import GazetteerError, load_gazetteer
+from components.errors import UnusableFile
+from components.places.gazetteer import load_gazetteer
 from components.models import Problem
 from components.dataset.partnerships import load_partnerships
 
@@ -33,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE",
                         help="article files (default: every *.txt in seeds/)")
     parser.add_argument("--data", type=Path, default=None, metavar="CSV",
-                        help="partnerships file (default: data/partnerships.csv)")
+                        help="partnerships file (default: $KEMBAR_DATA, else data/partnerships.csv)")
     parser.add_argument("--seeds", type=Path, default=None, metavar="DIR",
                         help="articles folder used when no ARTICLE is given (default: seeds/)")
     parser.add_argument("--gazetteer", type=Path, default=None, metavar="CSV",
@@ -43,13 +44,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Find the candidates and print them; return the exit status (0 or 2)."""
-    dataset = load_partnerships(args.data or DATA_PATH)
+    dataset = load_partnerships(args.data or settings.current().data)
     if dataset.fatal:
         _report(dataset.problems, "the dataset cannot be used")
         return 2
     try:
         gazetteer = load_gazetteer(args.gazetteer)
-    except GazetteerError as error:
+    except UnusableFile as error:
         _report(error.problems, "the gazetteer cannot be used")
         return 2
     articles, problems = _articles(args.articles, args.seeds or SEEDS_DIR)
@@ -80,8 +81,8 @@ def _articles(paths: list[Path], seeds_dir: Path) -> tuple[list[Article], list[P
     for path in paths:
         try:
             articles.append(load_article(path))
-        except ArticleError as error:
-            problems.append(error.problem(path))
+        except UnusableFile as error:
+            problems.extend(error.problems)
             continue
         if path.resolve().parent != SEEDS_DIR.resolve():
             print(f"{path}: not in seeds/; copy it there so that its `sources` entry "
@@ -91,7 +92,7 @@ def _articles(paths: list[Path], seeds_dir: Path) -> tuple[list[Article], list[P
 
 def _report(problems: tuple[Problem, ...] | list[Problem], conclusion: str) -> None:
     for problem in problems:
-        print(format_problem(problem), file=sys.stderr)
+        print(problem.format(), file=sys.stderr)
     if conclusion:
         print(conclusion, file=sys.stderr)
 

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from components import DATA_PATH
+from components import settings
 from components.map.export import write_geojson, write_html
-from components.places.gazetteer import GazetteerError
+from components.errors import UnusableFile
 from components.places.chain import online_from_env, resolve_places
 from components.map.build import DEFAULT_TILES, drawable
 from components.dataset.partnerships import load_partnerships
@@ -30,8 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export", help="write the map as standalone HTML and/or the data as GeoJSON",
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("csv", nargs="?", type=Path, default=DATA_PATH, metavar="CSV",
-                        help="partnerships file (default: data/partnerships.csv)")
+    parser.add_argument("csv", nargs="?", type=Path, default=None, metavar="CSV",
+                        help="partnerships file (default: $KEMBAR_DATA, else data/partnerships.csv)")
     parser.add_argument("--html", type=Path, metavar="OUT.html", help="standalone map page")
     parser.add_argument("--geojson", type=Path, metavar="OUT.geojson", help="GeoJSON data")
     parser.add_argument("--no-tiles", action="store_true",
@@ -45,6 +45,7 @@ def run(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
     if not args.html and not args.geojson:
         print("export: nothing to do; give --html OUT.html and/or --geojson OUT.geojson", file=err)
         return 2
+    args.csv = args.csv or settings.current().data
     dataset = load_partnerships(args.csv)
     for problem in dataset.problems:
         print(problem, file=err)
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
         return 2
     try:
         resolution = resolve_places(dataset.partnerships, online=online_from_env())
-    except GazetteerError as error:
+    except UnusableFile as error:
         print(f"gazetteer unusable: {error}", file=err)
         return 2
     partnerships, places = dataset.partnerships, resolution.places

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from components import DATA_PATH
-from components.places.gazetteer import GazetteerError
+from components import settings
+from components.errors import UnusableFile
 from components.places.chain import Resolution, online_from_env, resolve_places
 from components.models import Partnership
 from components.dataset.partnerships import load_partnerships
@@ -30,8 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "geocode", help="resolve every partner to coordinates and print them as CSV",
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("csv", nargs="?", type=Path, default=DATA_PATH, metavar="CSV",
-                        help="partnerships file (default: data/partnerships.csv)")
+    parser.add_argument("csv", nargs="?", type=Path, default=None, metavar="CSV",
+                        help="partnerships file (default: $KEMBAR_DATA, else data/partnerships.csv)")
     parser.add_argument("--online", action="store_true", default=None,
                         help="also ask Nominatim for places the offline sources do not know")
     parser.set_defaults(func=run)
@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Geocode the file; return 0 (all resolved), 1 (some unresolved) or 2 (file unusable)."""
     out, err = out or sys.stdout, err or sys.stderr
+    args.csv = args.csv or settings.current().data
     dataset = load_partnerships(args.csv)
     if dataset.fatal:
         for problem in dataset.problems:
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     online = args.online if args.online is not None else online_from_env()
     try:
         resolution = resolve_places(dataset.partnerships, online=online)
-    except GazetteerError as error:
+    except UnusableFile as error:
         print(f"gazetteer unusable: {error}", file=err)
         return 2
     write_rows(dataset.partnerships, resolution, out)

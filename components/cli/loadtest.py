@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from components.bench.loadtest import percentile
-from components import DATA_PATH
+from components import settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,8 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--sessions", type=int, default=12, help="concurrent pages (default 12)")
     parser.add_argument("--seconds", type=float, default=60,
                         help="how long each session changes filters (default 60)")
-    parser.add_argument("--data", type=Path, default=DATA_PATH, metavar="CSV",
-                        help="partnerships file the server loads (default: data/partnerships.csv)")
+    parser.add_argument("--data", type=Path, default=None, metavar="CSV",
+                        help="partnerships file the server loads (default: $KEMBAR_DATA, else data/partnerships.csv)")
     parser.add_argument("--json", type=Path, default=Path("loadtest.json"), metavar="FILE",
                         help="where to write the figures (default: loadtest.json)")
     parser.set_defaults(func=run)
@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
         print("loadtest: --sessions must be 1..64 and --seconds 0..3600")
         return 2
     try:
-        summary = run_loadtest(args.sessions, args.seconds, data_path=args.data)
+        summary = run_loadtest(args.sessions, args.seconds,
+                               data_path=args.data or settings.current().data)
     except (RuntimeError, ValueError, OSError, ImportError) as error:
         print(f"loadtest: cannot run: {error}")
         return 2

@@ -1,8 +1,9 @@
 """Checks of single CSV values shared by the partnerships and milestones loaders.
 
-Each check takes the stripped value and returns a message (already translated) saying what is
-wrong with it, or None when it is fine. The caller turns a message into a `Problem` with the
-line, column and value, so these functions stay small and table-testable.
+Each check takes the stripped value and returns a `Message` (an English template and its
+values, translated where it is shown) saying what is wrong with it, or None when it is fine.
+The caller turns it into a `Problem` with the line, column and value, so these functions stay
+small and table-testable.
 
 Sources, decided here once: a `sources` cell holds URLs (`http://` or `https://` with a host)
 and `seeds/` file names, separated by ` ; `. A `;` without spaces around it also separates
@@ -12,46 +13,34 @@ the URL it sits in (query strings such as `?a=1;b=2` survive).
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from components.i18n.translator import Translate, untranslated
-from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from components import dates
+from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Message
 
-# Indonesia and the People's Republic of China established relations in 1950: no partnership
-# step can be older, so an earlier year is a typo ("0205", "1025").
-MIN_YEAR = 1950
 # Per-column length limits in characters; past them a value is a problem, not a hang.
 LENGTH_LIMITS = {"id": 100, "partnership": 100, "notes": 5000, "sources": 5000, "fields": 1000}
 DEFAULT_LENGTH_LIMIT = 500
 EXTRA_LENGTH_LIMIT = 5000
 SEEDS_PREFIX = "seeds/"
 
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SOURCE_SEPARATOR = re.compile(r"\s+;\s*|;\s+|;(?=https?://|seeds/)", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"[^\W_]|[^\W_][\w-]*[^\W_]")
 _TOP_LABEL = re.compile(r"[^\W\d_]{2,}|xn--[\w-]+|[0-9]{1,3}")
 
 
-def shorten(value: str, limit: int = 80) -> str:
-    """The value quoted for a message, control characters escaped and long values cut."""
-    if len(value) <= limit:
-        return repr(value)
-    return f"{value[:limit]!r}… ({len(value)} characters)"
-
-
-def length_problem(column: str, value: str, translate: Translate = untranslated) -> str | None:
+def length_problem(column: str, value: str) -> Message | None:
     """Say so when a value is longer than its column allows."""
     limit = limit_for(column)
     if len(value) <= limit:
         return None
-    return translate("too long: {length} characters, the limit is {limit}").format(
-        length=len(value), limit=limit)
+    return Message("too long: {length} characters, the limit is {limit}",
+                   length=len(value), limit=limit)
 
 
 def limit_for(column: str) -> int:
@@ -62,40 +51,24 @@ def limit_for(column: str) -> int:
     return DEFAULT_LENGTH_LIMIT if known else EXTRA_LENGTH_LIMIT
 
 
-def choice_problem(value: str, allowed: Sequence[str], translate: Translate = untranslated) -> str | None:
+def choice_problem(value: str, allowed: Sequence[str]) -> Message | None:
     """Say so when a value is not one of the allowed ones, listing them."""
     if value in allowed:
         return None
-    return translate("unknown value; allowed: {allowed}").format(allowed=", ".join(allowed))
+    return Message("unknown value; allowed: {allowed}", allowed=", ".join(allowed))
 
 
-def slug_problem(value: str, translate: Translate = untranslated) -> str | None:
+def slug_problem(value: str) -> Message | None:
     """Say so when an id is not a slug of lowercase letters, digits and single hyphens."""
     if _SLUG.fullmatch(value):
         return None
-    return translate(
+    return Message(
         "not a valid id: use lowercase letters, digits and single hyphens (serang-hangzhou)")
 
 
-def date_problem(value: str, today: datetime.date, translate: Translate = untranslated) -> str | None:
+def date_problem(value: str, today: datetime.date | None = None) -> Message | None:
     """Say what is wrong with a partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD), or None."""
-    match = _DATE.fullmatch(value)
-    if not match:
-        return translate("not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    if year < MIN_YEAR:
-        return translate("year {year} is before {minimum}").format(year=year, minimum=MIN_YEAR)
-    if month is not None and not 1 <= month <= 12:
-        return translate("month {month} does not exist").format(month=month)
-    if day is not None:
-        last = calendar.monthrange(year, month)[1]
-        if not 1 <= day <= last:
-            return translate("day {day} does not exist: {year}-{month:02d} has {last} days").format(
-                day=day, year=year, month=month, last=last)
-    if datetime.date(year, month or 1, day or 1) > today:
-        return translate("date is in the future (today is {today})").format(
-            today=today.isoformat())
-    return None
+    return dates.check(value, today)
 
 
 def split_sources(text: str) -> list[str]:
@@ -103,27 +76,27 @@ def split_sources(text: str) -> list[str]:
     return [part.strip() for part in _SOURCE_SEPARATOR.split(text)]
 
 
-def source_problem(source: str, seeds_dir: Path, translate: Translate = untranslated) -> str | None:
+def source_problem(source: str, seeds_dir: Path) -> Message | None:
     """Say what is wrong with one source entry (URL or seeds/ file name), or None."""
     if not source:
-        return translate("empty entry between separators (a stray ';'?)")
+        return Message("empty entry between separators (a stray ';'?)")
     if source.startswith(SEEDS_PREFIX):
-        return seed_problem(source[len(SEEDS_PREFIX):], seeds_dir, translate)
+        return seed_problem(source[len(SEEDS_PREFIX):], seeds_dir)
     if re.match(r"https?://", source, re.IGNORECASE):
-        return url_problem(source, translate)
-    return translate("not a source: expected an http:// or https:// URL or a seeds/ file name")
+        return url_problem(source)
+    return Message("not a source: expected an http:// or https:// URL or a seeds/ file name")
 
 
-def url_problem(url: str, translate: Translate = untranslated) -> str | None:
+def url_problem(url: str) -> Message | None:
     """Say what is wrong with an http(s) URL: spaces, control characters, no host."""
     if any(ch.isspace() or not ch.isprintable() for ch in url):
-        return translate("URL contains spaces or control characters")
+        return Message("URL contains spaces or control characters")
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
-        return translate("malformed URL")
+        return Message("malformed URL")
     if not _is_host_name(host):
-        return translate("URL has no valid host name")
+        return Message("URL has no valid host name")
     return None
 
 
@@ -134,21 +107,21 @@ def _is_host_name(host: str) -> bool:
             and bool(_TOP_LABEL.fullmatch(labels[-1])))
 
 
-def seed_problem(name: str, seeds_dir: Path, translate: Translate = untranslated) -> str | None:
+def seed_problem(name: str, seeds_dir: Path) -> Message | None:
     """Say what is wrong with a seeds/ file name: empty, escaping the folder, or missing."""
     parts = PurePosixPath(name).parts
     if not name or name.endswith("/"):
-        return translate("names no file inside seeds/")
+        return Message("names no file inside seeds/")
     if "\\" in name or name.startswith("/") or ".." in parts:
-        return translate("leaves the seeds/ folder; name a file inside it")
+        return Message("leaves the seeds/ folder; name a file inside it")
     try:
         root = seeds_dir.resolve()
         target = root.joinpath(*parts).resolve()
         if not target.is_relative_to(root):
-            return translate("leaves the seeds/ folder; name a file inside it")
+            return Message("leaves the seeds/ folder; name a file inside it")
         if not target.is_file():
-            return translate("no such file in seeds/")
+            return Message("no such file in seeds/")
     except (OSError, RuntimeError) as error:  # name too long, symlink loop
-        return translate("cannot check this file: {reason}").format(
-            reason=getattr(error, "strerror", None) or str(error))
+        return Message("cannot check this file: {reason}",
+                       reason=getattr(error, "strerror", None) or str(error))
     return None

@@ -25,22 +25,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.models import Problem
-from components.dataset.checks import Translate, untranslated, shorten
+from components.errors import UnusableFile
+from components.models import Message, Problem, shorten
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_LINES = 1_000_000
 MAX_COLUMNS = 200
 MAX_COLUMN_NAME = 100
-
-
-class UnusableFile(Exception):
-    """The file as a whole cannot be used; `problem` says why (line 0 when no line applies)."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -79,42 +71,41 @@ class _LineTap:
         return line
 
 
-def read_table(path: str | os.PathLike, required: Sequence[str],
-               translate: Translate = untranslated) -> Table:
+def read_table(path: str | os.PathLike, required: Sequence[str]) -> Table:
     """Read and shape-check a CSV file; raise UnusableFile when it cannot be used at all."""
-    text = decode(read_bytes(Path(path), translate), translate)
+    text = decode(read_bytes(Path(path)))
     if not text.strip():
-        raise _unusable(0, "", translate("the file is empty"))
+        raise _unusable(0, "", Message("the file is empty"))
     # Python refuses fields over 131,072 characters by default; our own per-column limits
     # report long values as row problems instead, so let the parser read any field.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES + 1))
     tap = _LineTap(text)
     reader = csv.reader(tap)
     try:
-        return _read_records(reader, tap, required, translate)
+        return _read_records(reader, tap, required)
     except csv.Error as error:
-        raise _unusable(reader.line_num, "", translate("not readable as CSV: {reason}").format(
-            reason=str(error))) from error
+        raise _unusable(reader.line_num, "", Message("not readable as CSV: {reason}",
+                                                     reason=str(error))) from error
 
 
-def read_bytes(path: Path, translate: Translate = untranslated) -> bytes:
+def read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing a file past the size limit without reading all of it."""
-    too_big = translate("the file is larger than {limit} MB; Kembar reads files up to that size")
-    too_big = too_big.format(limit=MAX_FILE_BYTES // (1024 * 1024))
+    too_big = Message("the file is larger than {limit} MB; Kembar reads files up to that size",
+                      limit=MAX_FILE_BYTES // (1024 * 1024))
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise _unusable(0, "", too_big)
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)  # a pipe or device reports no size
     except OSError as error:
-        raise _unusable(0, "", translate("cannot read the file: {reason}").format(
-            reason=error.strerror or str(error))) from error
+        raise _unusable(0, "", Message("cannot read the file: {reason}",
+                                       reason=error.strerror or str(error))) from error
     if len(data) > MAX_FILE_BYTES:
         raise _unusable(0, "", too_big)
     return data
 
 
-def decode(data: bytes, translate: Translate = untranslated) -> str:
+def decode(data: bytes) -> str:
     """UTF-8 text without its byte order mark; otherwise say where the first bad byte is."""
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -122,107 +113,105 @@ def decode(data: bytes, translate: Translate = untranslated) -> str:
     except UnicodeDecodeError as error:
         offset = error.start + skip
         line = data.count(b"\n", 0, offset) + 1
-        message = translate("not UTF-8: byte 0x{byte:02x} at offset {offset}; save the file as "
-                            "UTF-8").format(byte=data[offset], offset=offset)
+        message = Message("not UTF-8: byte 0x{byte:02x} at offset {offset}; save the file as "
+                          "UTF-8", byte=data[offset], offset=offset)
         raise _unusable(line, "", message) from error
 
 
-def _read_records(reader, tap: _LineTap, required: Sequence[str], translate: Translate) -> Table:
+def _read_records(reader, tap: _LineTap, required: Sequence[str]) -> Table:
     """Read the header, then every record with the line it starts on."""
     header, end = (), 0
     for record in reader:
-        start, end = end + 1, _line_count(reader, translate)
+        start, end = end + 1, _line_count(reader)
         if any(value.strip() for value in record):
-            header = check_header(record, start, required, translate)
+            header = check_header(record, start, required)
             break
     if not header:
-        raise _unusable(0, "", translate("no header row: every line is empty"))
+        raise _unusable(0, "", Message("no header row: every line is empty"))
     records: list[tuple[int, list[str], int]] = []
     tap.quotes = 0
     for record in reader:
-        start, end = end + 1, _line_count(reader, translate)
+        start, end = end + 1, _line_count(reader)
         if any(value.strip() for value in record):
             records.append((start, record, tap.quotes))
             if len(records) > MAX_ROWS:
-                raise _unusable(start, "", translate(
-                    "more than {limit} rows; Kembar reads files up to that size").format(
-                    limit=MAX_ROWS))
+                raise _unusable(start, "", Message(
+                    "more than {limit} rows; Kembar reads files up to that size", limit=MAX_ROWS))
         tap.quotes = 0
-    return _shape_rows(header, records, end, translate)
+    return _shape_rows(header, records, end)
 
 
-def _line_count(reader, translate: Translate) -> int:
+def _line_count(reader) -> int:
     """Lines read so far; refuse a file with more lines than any real dataset."""
     if reader.line_num > MAX_LINES:
-        raise _unusable(reader.line_num, "", translate(
-            "more than {limit} lines; Kembar reads files up to that size").format(limit=MAX_LINES))
+        raise _unusable(reader.line_num, "", Message(
+            "more than {limit} lines; Kembar reads files up to that size", limit=MAX_LINES))
     return reader.line_num
 
 
-def check_header(names: list[str], line: int, required: Sequence[str],
-                 translate: Translate = untranslated) -> tuple[str, ...]:
+def check_header(names: list[str], line: int, required: Sequence[str]) -> tuple[str, ...]:
     """The column names, or UnusableFile naming what is wrong with the header."""
     header = tuple(name.strip().lstrip("\ufeff").strip() for name in names)
     if len(header) > MAX_COLUMNS:
-        raise _unusable(line, "", translate("{count} columns; the limit is {limit}").format(
-            count=len(header), limit=MAX_COLUMNS))
+        raise _unusable(line, "", Message("{count} columns; the limit is {limit}",
+                                          count=len(header), limit=MAX_COLUMNS))
     missing = [name for name in required if name not in header]
     if len(missing) == len(required):  # not our kind of file at all: say that first
-        raise _unusable(line, "", _missing_message(missing, header, required, translate))
+        raise _unusable(line, "", _missing_message(missing, header, required))
     for position, name in enumerate(header, 1):
         if not name or len(name) > MAX_COLUMN_NAME or "\x00" in name:
-            raise _unusable(line, name[:MAX_COLUMN_NAME], translate(
+            raise _unusable(line, name[:MAX_COLUMN_NAME], Message(
                 "column {position} of the header has no usable name (empty, too long or "
-                "containing NUL)").format(position=position))
+                "containing NUL)", position=position))
     duplicated = [name for name, count in Counter(header).items() if count > 1]
     if duplicated:
-        raise _unusable(line, "", translate("duplicated column names: {names}").format(
-            names=", ".join(shorten(name) for name in duplicated)))
+        raise _unusable(line, "", Message("duplicated column names: {names}", names=", ".join(
+            shorten(name) for name in duplicated)))
     if missing:
-        raise _unusable(line, "", _missing_message(missing, header, required, translate))
+        raise _unusable(line, "", _missing_message(missing, header, required))
     return header
 
 
-def _missing_message(missing: list[str], header: tuple[str, ...], required: Sequence[str],
-                     translate: Translate) -> str:
-    message = translate("required columns missing: {names}").format(names=", ".join(missing))
-    if len(missing) == len(required):
-        hint = translate("is this a comma-separated file with a header row?")
-        if any("\t" in name or ";" in name for name in header):
-            hint = translate("it looks separated by tabs or semicolons; use commas")
-        message = f"{message} ({hint})"
-    return message
+def _missing_message(missing: list[str], header: tuple[str, ...],
+                     required: Sequence[str]) -> Message:
+    names = ", ".join(missing)
+    if len(missing) < len(required):
+        return Message("required columns missing: {names}", names=names)
+    if any("\t" in name or ";" in name for name in header):
+        return Message("required columns missing: {names} (it looks separated by tabs or "
+                       "semicolons; use commas)", names=names)
+    return Message("required columns missing: {names} (is this a comma-separated file with a "
+                   "header row?)", names=names)
 
 
-def _shape_rows(header: tuple[str, ...], records: list[tuple[int, list[str], int]], end: int,
-                translate: Translate) -> Table:
+def _shape_rows(header: tuple[str, ...], records: list[tuple[int, list[str], int]],
+                end: int) -> Table:
     """Rows with the header's shape; a problem for each record without it."""
     rows: list[Row] = []
     problems: list[Problem] = []
     for index, (line, record, quotes) in enumerate(records):
         last = index == len(records) - 1
         if last and quotes % 2:
-            problems.append(Problem(line, "", "", _unclosed_message(line, end, translate)))
+            problems.append(Problem.of(line, "", "", _unclosed_message(line, end)))
         elif len(record) != len(header):
-            problems.append(Problem(line, "", "", translate(
-                "{count} values, but the header has {columns} columns").format(
+            problems.append(Problem.of(line, "", "", Message(
+                "{count} values, but the header has {columns} columns",
                 count=len(record), columns=len(header))))
         else:
             nul = [name for name, value in zip(header, record) if "\x00" in value]
-            problems.extend(Problem(line, name, "", translate(
+            problems.extend(Problem.of(line, name, "", Message(
                 "contains a NUL character (byte 0); the file may be damaged")) for name in nul)
             if not nul:
                 rows.append(Row(line, {name: value.strip() for name, value in zip(header, record)}))
     return Table(header, tuple(rows), tuple(problems), len(records))
 
 
-def _unclosed_message(start: int, end: int, translate: Translate) -> str:
+def _unclosed_message(start: int, end: int) -> Message:
     if end > start:
-        return translate("unbalanced double quote: a quoted value opened in this row is never "
-                         "closed, so lines {start}–{end} were read as one row").format(
-                         start=start, end=end)
-    return translate("unbalanced double quote: a quoted value in this row is never closed")
+        return Message("unbalanced double quote: a quoted value opened in this row is never "
+                       "closed, so lines {start}–{end} were read as one row", start=start, end=end)
+    return Message("unbalanced double quote: a quoted value in this row is never closed")
 
 
-def _unusable(line: int, value: str, message: str) -> UnusableFile:
-    return UnusableFile(Problem(line, "", value, message))
+def _unusable(line: int, value: str, message: Message) -> UnusableFile:
+    return UnusableFile(Problem.of(line, "", value, message))

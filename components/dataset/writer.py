@@ -43,7 +43,7 @@ def _cells(p: Partnership) -> dict[str, str]:
         "cn_name": p.cn_name, "cn_name_zh": p.cn_name_zh, "cn_level": p.cn_level,
         "cn_province": p.cn_province, "stage": p.stage, "date": p.date,
         "sources": SOURCE_SEPARATOR.join(p.sources), "fields": FIELD_SEPARATOR.join(p.fields),
-        "confidence": p.confidence, "notes": p.notes,
+        "confidence": p.confidence, "notes": p.notes, "checked": p.checked,
     }
     cells.update(p.extra)
     return cells

@@ -19,11 +19,13 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from components import settings
+
 DOMAIN = "messages"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 PROJECT_ROOT = LOCALES_DIR.parents[2]
 POT_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
-KEYWORDS = {**DEFAULT_KEYWORDS, "translate": None, "t": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "translate": None, "t": None, "Message": None}
 COMMENT_TAGS = ("TRANSLATORS:",)
 # Babel turns "Translations template" into "Indonesian translations" etc. in each .po file.
 _HEADER = (
@@ -68,8 +70,9 @@ def cache_dirs(locales_dir: Path) -> list[Path]:
     """Fallback places for compiled catalogs when the checkout is read-only, best first."""
     digest = hashlib.sha1(str(Path(locales_dir).resolve()).encode()).hexdigest()[:12]
     roots = []
-    if os.environ.get("KEMBAR_CACHE_DIR"):
-        roots.append(Path(os.environ["KEMBAR_CACHE_DIR"]))
+    configured = settings.current().cache_dir
+    if configured:
+        roots.append(configured)
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg:
         roots.append(Path(xdg) / "kembar")

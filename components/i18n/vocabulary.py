@@ -6,6 +6,8 @@ where shown, and through `sentence_case` when one starts a label or a table cell
 
 from __future__ import annotations
 
+import re
+
 from components.i18n.translator import N_
 
 STAGE_LABELS = {
@@ -84,6 +86,23 @@ FIELD_LABELS = {
     "transport": N_("transport"),
     "youth": N_("youth"),
 }
+
+# The words (folded, as regex alternatives) that name each field tag in an article's list of
+# fields, for the candidate finder; every tag here has a label above.
+FIELD_TAGS = tuple((tag, re.compile(rf"(?<![\w-])(?:{words})")) for tag, words in (
+    ("tourism", "pariwisata|wisata|touris"), ("culture", "budaya|kebudayaan|seni|cultur"),
+    ("creative-economy", "ekonomi kreatif|creative.econom"), ("economy", "ekonomi|econom|umkm"),
+    ("human-resources", "sumber daya manusia|sdm|human resource"),
+    ("education", "pendidikan|educat|pelajar|mahasiswa"), ("investment", "investasi|invest"),
+    ("trade", "perdagangan|trade|ekspor|export"), ("agriculture", "pertanian|agricultur"),
+    ("technology", "teknologi|technolog|digital|e-commerce|kecerdasan buatan"),
+    ("industry", "industri|industr"), ("health", "kesehatan|health"),
+    ("sport", "olahraga|sport"), ("transport", "transportasi|perhubungan|transport"),
+    ("fisheries", "perikanan|fisher"), ("maritime", "kelautan|maritim"),
+    ("infrastructure", "infrastruktur|infrastructur"), ("energy", "energi|energy"),
+    ("youth", "pemuda|kepemudaan|youth"), ("food-security", "ketahanan pangan|food security"),
+    ("environment", "lingkungan hidup|environment"),
+))
 
 CONFIDENCE_LABELS = {
     "confirmed": N_("confirmed"),

@@ -149,17 +149,12 @@ def layer_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef,
 
 def build_arcs_layer(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
                      translate: Translate = untranslated, selected: str | None = None,
-                     bends: Mapping[str, float] | None = None,
-                     collection: Mapping[str, Any] | None = None) -> folium.FeatureGroup:
+                     bends: Mapping[str, float] | None = None) -> folium.FeatureGroup:
     """The layer the app swaps on each filter change: arcs and markers as ONE GeoJson.
 
-    Pass `bends` (arc_bends of the whole dataset, cached), or `collection` (arcs_geojson of
-    the whole dataset, whose arcs carry their bend), so arcs keep their shape under
-    filtering; without either the fan-out is computed over `partnerships` alone.
+    Pass `bends` (arc_bends of the whole dataset, cached) so arcs keep their shape under
+    filtering; without it the fan-out is computed over `partnerships` alone.
     """
-    if bends is None and collection is not None:
-        bends = {f["properties"]["id"]: f["properties"]["bend"] for f in collection["features"]
-                 if f["geometry"]["type"] == "LineString"}
     group = folium.FeatureGroup(name=translate("Partnerships"))
     data = layer_geojson(partnerships, places, bends=bends, selected=selected)
     ArcsGeoJson(data, translate=translate).add_to(group)

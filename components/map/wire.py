@@ -4,7 +4,7 @@ At thousands of partnerships the GeoJSON keys ("type", "properties", "coordinate
 in every feature, escaped once more inside streamlit-folium's arguments, make up most of the
 bytes sent. `pack_layer` writes each place and each arc as one short array; `UNPACK_JS`
 turns them back into the same GeoJSON FeatureCollection in the browser, so styles, tooltips
-and clicks see exactly the features `mapview.layer_geojson` describes.
+and clicks see exactly the features `map.build.layer_geojson` describes.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _code(table: tuple[str, ...], value: str) -> int:
 
 
 def pack_layer(collection: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
-    """Pack mapview.layer_geojson's FeatureCollection: places first, then arcs, as rows.
+    """Pack map.build.layer_geojson's FeatureCollection: places first, then arcs, as rows.
 
     place: [lon, lat, country, level code, province, name, name_zh, count]
     arc:   [id, level code, stage code, date, bend, place index a, place index b, flags]
@@ -48,7 +48,7 @@ def pack_layer(collection: Mapping[str, Any]) -> dict[str, list[list[Any]]]:
 
 
 # Reads pack_layer's rows back into GeoJSON features with the properties layer_geojson gives
-# (plus each place's key, "country|level|province|name", as mapview.place_key builds it).
+# (plus each place's key, "country|level|province|name", as map.build.place_key builds it).
 UNPACK_JS = """
 function kembarUnpack(codes, packed) {
   var points = packed.places.map(function (r) {

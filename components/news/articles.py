@@ -6,13 +6,14 @@ A bad file is reported as a Problem and skipped, never fatal. The format is desc
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.i18n.translator import N_, Translate, untranslated
-from components.models import Problem
+from components import dates
+from components.errors import UnusableFile
+from components.i18n.translator import N_
+from components.models import Message, Problem
 
 MAX_ARTICLE_BYTES = 2_000_000  # a news article is a few kB; anything past 2 MB is not one
 ARTICLE_SUFFIX = ".txt"
@@ -21,7 +22,6 @@ REQUIRED_KEYS = ("Title", "Date", "Language")
 KNOWN_KEYS = ("Title", "Publisher", "Date", "URL", "Language")
 
 _KEY_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]{0,40}):[ \t]*(.*)$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
 
@@ -57,27 +57,17 @@ class Article:
         return f"seeds/{self.name}"
 
 
-class ArticleError(ValueError):
-    """A file that is not a usable article: where, what, and an untranslated message template."""
-
-    def __init__(self, line: int, column: str, value: str, message: str, **params: object) -> None:
-        super().__init__(message.format(**params))
-        self.line, self.column, self.value = line, column, value
-        self.message, self.params = message, params
-
-    def problem(self, path: Path, translate: Translate = untranslated) -> Problem:
-        """The error as a Problem, its message in the reader's language."""
-        message = translate(self.message).format(**self.params)
-        return Problem(self.line, self.column, self.value, message, str(path))
+def _unusable(line: int, column: str, value: str, template: str, **params: object) -> UnusableFile:
+    """A file that is not a usable article: where, and what (translated where it is shown)."""
+    return UnusableFile(Problem.of(line, column, value, Message(template, **params)))
 
 
-def load_articles(seeds_dir: Path | str, translate: Translate = untranslated
-                  ) -> tuple[list[Article], list[Problem]]:
+def load_articles(seeds_dir: Path | str) -> tuple[list[Article], list[Problem]]:
     """Read every `*.txt` article directly in seeds_dir; bad files become problems, not errors."""
     root = Path(seeds_dir)
     if not root.is_dir():
-        message = translate(N_("the articles folder does not exist"))
-        return [], [Problem(0, "", str(root), message, str(root))]
+        return [], [Problem(0, "", str(root), N_("the articles folder does not exist"), str(root),
+                            fatal=True)]
     articles: list[Article] = []
     problems: list[Problem] = []
     resolved_root = root.resolve()
@@ -86,19 +76,22 @@ def load_articles(seeds_dir: Path | str, translate: Translate = untranslated
             continue
         try:
             articles.append(load_article(path, root=resolved_root))
-        except ArticleError as error:
-            problems.append(error.problem(path, translate))
+        except UnusableFile as error:
+            problems.extend(error.problems)
     return articles, problems
 
 
 def load_article(path: Path | str, *, root: Path | None = None) -> Article:
-    """Read one article file; raise ArticleError when it is not usable (or lies outside root)."""
+    """Read one article file; raise UnusableFile when it is not usable (or lies outside root)."""
     path = Path(path)
-    text = _decode(_read_bytes(path, root))
-    header_lines, body = _split_header(text)
-    fields, extra = _parse_header(header_lines)
-    if not body.strip():
-        raise ArticleError(len(header_lines) + 1, "", "", N_("the header has no text after it"))
+    try:
+        text = _decode(_read_bytes(path, root))
+        header_lines, body = _split_header(text)
+        fields, extra = _parse_header(header_lines)
+        if not body.strip():
+            raise _unusable(len(header_lines) + 1, "", "", N_("the header has no text after it"))
+    except UnusableFile as error:
+        raise error.in_file(str(path)) from None
     return Article(path=path, name=path.name, title=fields["Title"],
                    publisher=fields.get("Publisher", ""), date=fields["Date"],
                    url=fields.get("URL", ""), language=fields["Language"], text=body,
@@ -110,18 +103,18 @@ def _read_bytes(path: Path, root: Path | None) -> bytes:
     try:
         real = path.resolve()
         if root is not None and not real.is_relative_to(root):
-            raise ArticleError(0, "", str(path), N_("the file points outside the articles "
+            raise _unusable(0, "", str(path), N_("the file points outside the articles "
                                                     "folder; it is not read"))
         if not real.is_file():
-            raise ArticleError(0, "", str(path), N_("not a regular file"))
+            raise _unusable(0, "", str(path), N_("not a regular file"))
         with real.open("rb") as handle:
             data = handle.read(MAX_ARTICLE_BYTES + 1)
     except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop (Python 3.11)
         reason = getattr(error, "strerror", None) or str(error)
-        raise ArticleError(0, "", str(path), N_("cannot read the file: {reason}"),
+        raise _unusable(0, "", str(path), N_("cannot read the file: {reason}"),
                            reason=reason) from error
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(0, "", f"> {MAX_ARTICLE_BYTES} bytes", N_(
+        raise _unusable(0, "", f"> {MAX_ARTICLE_BYTES} bytes", N_(
             "the file is larger than the limit of {limit} bytes"), limit=MAX_ARTICLE_BYTES)
     return data
 
@@ -130,12 +123,12 @@ def _decode(data: bytes) -> str:
     """UTF-8 text (a BOM is dropped, CRLF becomes LF); NUL bytes or bad UTF-8 are refused."""
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ArticleError(line, "", "NUL", N_("a binary file (NUL byte), not a text article"))
+        raise _unusable(line, "", "NUL", N_("a binary file (NUL byte), not a text article"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ArticleError(line, "", data[error.start:error.start + 4].hex(" "),
+        raise _unusable(line, "", data[error.start:error.start + 4].hex(" "),
                            N_("not UTF-8 text")) from error
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -146,7 +139,7 @@ def _split_header(text: str) -> tuple[list[str], str]:
     for number, line in enumerate(lines):
         if line.rstrip() == HEADER_END:
             return lines[:number], "\n".join(lines[number + 1:])
-    raise ArticleError(0, "", "", N_("no header: a line '---' must separate the `Key: value` "
+    raise _unusable(0, "", "", N_("no header: a line '---' must separate the `Key: value` "
                                      "header from the text"))
 
 
@@ -161,13 +154,13 @@ def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[tuple[str, str
             continue
         match = _KEY_LINE.match(line)
         if not match:
-            raise ArticleError(number, "", line[:200], N_("a header line must read `Key: value`"))
+            raise _unusable(number, "", line[:200], N_("a header line must read `Key: value`"))
         key, value = canonical.get(match[1].lower(), match[1]), match[2].strip()
         if key in fields or key in seen_extra:
-            raise ArticleError(number, key, value[:200], N_("this key appears twice"))
+            raise _unusable(number, key, value[:200], N_("this key appears twice"))
         problem = _value_problem(key, value)
         if problem:
-            raise ArticleError(number, key, value[:200], problem)
+            raise _unusable(number, key, value[:200], problem.template, **dict(problem.params))
         if key in KNOWN_KEYS:
             fields[key] = value
         else:
@@ -175,35 +168,22 @@ def _parse_header(lines: list[str]) -> tuple[dict[str, str], list[tuple[str, str
             seen_extra.add(key)
     missing = [key for key in REQUIRED_KEYS if not fields.get(key)]
     if missing:
-        raise ArticleError(0, missing[0], "", N_("the header lacks: {keys}"),
+        raise _unusable(0, missing[0], "", N_("the header lacks: {keys}"),
                            keys=", ".join(missing))
     return fields, extra
 
 
-def _value_problem(key: str, value: str) -> str:
-    """What is wrong with one header value (a message template), or "" when it is fine."""
+def _value_problem(key: str, value: str) -> Message | None:
+    """What is wrong with one header value (a message to translate when shown), or None."""
     if key == "Date":
-        return check_partial_date(value)
+        return dates.check(value)
     if key == "Language" and not _LANGUAGE.match(value):
-        return N_("expected a language code such as `id`, `en` or `zh-Hans`")
+        return Message("expected a language code such as `id`, `en` or `zh-Hans`")
     if key == "URL" and value and not _URL.match(value):
-        return N_("expected an http:// or https:// address")
+        return Message("expected an http:// or https:// address")
     if key == "Title" and not value:
-        return N_("the title is empty")
-    return ""
-
-
-def check_partial_date(value: str) -> str:
-    """What is wrong with a YYYY / YYYY-MM / YYYY-MM-DD date (a message), or "" when it is real."""
-    match = _DATE.match(value)
-    if not match:
-        return N_("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else 0 for part in match.groups())
-    if match[2] and not 1 <= month <= 12:
-        return N_("this month does not exist")
-    if match[3] and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return N_("this day does not exist in its month")
-    return ""
+        return Message("the title is empty")
+    return None
 
 
 # --- sentences --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Iterable, Protocol
 from components.news.articles import Article, Sentence
 from components.news.excerpts import FoldedText, Mention, fold_text, side_mentions
 from components.models import Partnership, PlaceRef
+from components.i18n.vocabulary import FIELD_TAGS
 from components.names import fold, strip_prefix
 from components.dataset.partnerships import pair_keys
 from components.news.textdates import resolve_date
@@ -65,21 +66,6 @@ CUE = re.compile(MOU.pattern + "|" + LOI.pattern + "|" + TWIN.pattern + r"|(?<!\
                  r"|cooperation|partnership)(?!\w)")
 FIELDS = re.compile(r"(?<!\w)(?:mencakup|meliputi|di bidang|dalam bidang|antara lain|include|cover)"
                     r"\w*\s+(.+)$", re.DOTALL)
-# The dataset's field tags, each with the (folded) words that name it in a list of fields.
-FIELD_TAGS = tuple((tag, re.compile(rf"(?<![\w-])(?:{words})")) for tag, words in (
-    ("tourism", "pariwisata|wisata|touris"), ("culture", "budaya|kebudayaan|seni|cultur"),
-    ("creative-economy", "ekonomi kreatif|creative.econom"), ("economy", "ekonomi|econom|umkm"),
-    ("human-resources", "sumber daya manusia|sdm|human resource"),
-    ("education", "pendidikan|educat|pelajar|mahasiswa"), ("investment", "investasi|invest"),
-    ("trade", "perdagangan|trade|ekspor|export"), ("agriculture", "pertanian|agricultur"),
-    ("technology", "teknologi|technolog|digital|e-commerce|kecerdasan buatan"),
-    ("industry", "industri|industr"), ("health", "kesehatan|health"),
-    ("sport", "olahraga|sport"), ("transport", "transportasi|perhubungan|transport"),
-    ("fisheries", "perikanan|fisher"), ("maritime", "kelautan|maritim"),
-    ("infrastructure", "infrastruktur|infrastructur"), ("energy", "energi|energy"),
-    ("youth", "pemuda|kepemudaan|youth"), ("food-security", "ketahanan pangan|food security"),
-    ("environment", "lingkungan hidup|environment"),
-))
 EVIDENCE_RANK = {"mou": 3, "loi": 2, "agreement": 1, "exploration": 0}  # a named instrument first
 PREFERRED_LEVELS = ("city", "regency", "province", "county", "district")
 

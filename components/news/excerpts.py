@@ -21,7 +21,7 @@ from typing import Protocol
 
 from components.news.articles import Article, Sentence
 from components.models import Partnership, PlaceRef
-from components.names import strip_prefix
+from components.names import APOSTROPHES, ID_LEVEL_TITLES, ID_LEVEL_WORDS, MONTHS, is_cjk, strip_prefix
 
 
 class AliasSource(Protocol):
@@ -59,22 +59,23 @@ QUALIFIED_LEVELS = {
     "CN": {"kabupaten": {"county", "district"}, "kota": {"city", "county", "district"},
            "provinsi": {"province"}},
 }
-_QUALIFIER_WORDS = {
-    "kabupaten": "kabupaten", "kab.": "kabupaten", "kab": "kabupaten", "bupati": "kabupaten",
-    "pemkab": "kabupaten", "kota": "kota", "walikota": "kota", "pemkot": "kota",
-    "provinsi": "provinsi", "propinsi": "provinsi", "prov.": "provinsi", "gubernur": "provinsi",
-    "pemprov": "provinsi",
-}
-_QUALIFIER_BEFORE = re.compile(
-    r"(?<!\w)(kabupaten|kab\.|kab|bupati|pemkab|walikota|kota|pemkot|provinsi|propinsi|prov\."
-    r"|gubernur|pemprov)\s+$")
-_QUALIFIER_START = re.compile(
-    r"(kabupaten|kab\.|kab|kota|provinsi|propinsi|prov\.)\s+(?=\w)")
+_LEVEL_QUALIFIER = {"regency": "kabupaten", "city": "kota", "province": "provinsi"}
+_QUALIFIER_WORDS = {word: _LEVEL_QUALIFIER[level]
+                    for word, level in {**ID_LEVEL_WORDS, **ID_LEVEL_TITLES}.items()}
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of words, longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
+
+
+_QUALIFIER_BEFORE = re.compile(rf"(?<!\w)({_alternatives(_QUALIFIER_WORDS)})\s+$")
+_QUALIFIER_START = re.compile(rf"({_alternatives(ID_LEVEL_WORDS)})\s+(?=\w)")
 COUNTRY_WORDS = re.compile(
     r"(?<!\w)(?:republik rakyat tiongkok|tiongkok|china|cina|rrt|rrc|prc)(?!\w)|中国|中华人民共和国")
 DATE_WORDS = re.compile(
-    r"(?<!\w)(?:(?:19|20)\d\d|januari|februari|maret|april|mei|juni|juli|agustus|september"
-    r"|oktober|november|desember|january|february|march|june|july|august|october|december"
+    # "may" is left out: in English it is mostly the verb.
+    rf"(?<!\w)(?:(?:19|20)\d\d|{_alternatives(m for m in MONTHS if m != 'may')}"
     r"|bulan (?:ini|lalu)|tahun (?:ini|lalu)|dekade|dasawarsa)(?!\w)")
 INSTRUMENT_WORDS = re.compile(
     r"(?<!\w)(?:loi|mou|letter of intent|memorandum of understanding|nota kesepahaman"
@@ -86,7 +87,6 @@ ANAPHORA = re.compile(
     r"|(?:daerah|kota|provinsi|kerja sama|kemitraan|hubungan|kesepakatan|perjanjian)"
     r"(?: \w+)? (?:ini|tersebut))(?!\w)")
 YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 KIND_SCORES = {"both": 3.0, "weak": 2.0, "one": 1.0}
 
@@ -108,7 +108,7 @@ class FoldedText:
 
 def fold_char(char: str) -> str:
     """One character as matching sees it: no accents, casefolded, apostrophes and dashes unified."""
-    if char in "’‘`´ʼ":
+    if char in APOSTROPHES:
         return "'"
     if char in "‐‑‒–—":
         return "-"
@@ -150,7 +150,7 @@ def place_pattern(aliases: tuple[str, ...]) -> PlacePattern | None:
     forms = sorted((form for form in forms if form), key=lambda form: (-len(form), form))
     if not forms:
         return None
-    bodies = [(r"\s+".join(re.escape(w) for w in form.split()), bool(_CJK.search(form)))
+    bodies = [(r"\s+".join(re.escape(w) for w in form.split()), is_cjk(form))
               for form in forms]
     latin = "|".join(body for body, cjk in bodies if not cjk)
     parts = [rf"(?<!\w)(?:{latin})(?!\w)"] if latin else []

@@ -9,12 +9,8 @@ from __future__ import annotations
 import calendar
 import re
 
-_MONTHS = {
-    "januari": 1, "january": 1, "februari": 2, "pebruari": 2, "february": 2, "maret": 3,
-    "march": 3, "april": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "juli": 7, "july": 7,
-    "agustus": 8, "august": 8, "september": 9, "sept": 9, "oktober": 10, "october": 10,
-    "november": 11, "nopember": 11, "desember": 12, "december": 12,
-}
+from components.names import MONTHS as _MONTHS
+
 _M = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 _B, _E = r"(?<![\w.,])", r"(?![\w]|[.,]\d)"
 # (pattern, its groups): y year, m month (a name or a number), d day; relative forms: "M-" a

@@ -13,12 +13,12 @@ from geopy.adapters import URLLibAdapter
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from components import DATA_DIR
+from components import settings
+from components.models import Message
 from components.places.gazetteer import normalise_country
 from components.names import compact
 
-DEFAULT_PATH = DATA_DIR / "geocache.json"
-ENV_CACHE = "KEMBAR_CACHE"
+DEFAULT_PATH = settings.DEFAULT_CACHE
 SOURCE = "cache"
 FORMAT = 1
 LOCK_TIMEOUT = 5.0
@@ -26,7 +26,7 @@ LOCK_TIMEOUT = 5.0
 
 def cache_path(path: str | Path | None = None) -> Path:
     """The cache file: the argument, else $KEMBAR_CACHE, else data/geocache.json."""
-    return Path(path or os.environ.get(ENV_CACHE) or DEFAULT_PATH)
+    return Path(path or settings.current().cache)
 
 
 def cache_key(query: str, country: str | None, level: str | None, province: str | None) -> str:
@@ -48,7 +48,7 @@ class GeoCache:
 
     def __init__(self, path: str | Path | None = None):
         self.path = cache_path(path)
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
         self.unreadable = False  # the file exists but cannot be read: never write over it
         self.entries: dict[str, dict] = self._read()
 
@@ -60,8 +60,9 @@ class GeoCache:
             return {}
         except (OSError, UnicodeDecodeError) as error:
             if not isinstance(error, UnicodeDecodeError):
-                self.warnings.append(f"geocache: cannot read {self.path}: {error}; using no cache"
-                                     " and leaving the file as it is")
+                self.warnings.append(Message(
+                    "geocache: cannot read {path}: {error}; using no cache and leaving the file "
+                    "as it is", path=str(self.path), error=str(error)))
                 self.unreadable = True
                 return {}
             return self._set_aside(f"not UTF-8 text ({error})")
@@ -79,11 +80,13 @@ class GeoCache:
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         try:
             os.replace(self.path, aside)
-            self.warnings.append(f"geocache: {self.path} was corrupt ({reason}); moved to "
-                                 f"{aside.name}, starting a new cache")
+            self.warnings.append(Message(
+                "geocache: {path} was corrupt ({reason}); moved to {aside}, starting a new cache",
+                path=str(self.path), reason=reason, aside=aside.name))
         except OSError as error:
-            self.warnings.append(f"geocache: {self.path} is corrupt ({reason}) and could not be "
-                                 f"moved aside ({error}); ignoring it")
+            self.warnings.append(Message(
+                "geocache: {path} is corrupt ({reason}) and could not be moved aside ({error}); "
+                "ignoring it", path=str(self.path), reason=reason, error=str(error)))
         return {}
 
     def get(self, key: str) -> dict | None:
@@ -93,8 +96,9 @@ class GeoCache:
         """Keep an entry and write the file now; False (with a warning) if it cannot be written."""
         self.entries[key] = entry
         if self.unreadable:
-            self.warnings.append(f"geocache: cannot write {self.path}: it could not be read, so it "
-                                 "is not written over; the answer is kept for this run only")
+            self.warnings.append(Message(
+                "geocache: cannot write {path}: it could not be read, so it is not written over; "
+                "the answer is kept for this run only", path=str(self.path)))
             return False
         try:
             with filelock.FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT):
@@ -104,8 +108,9 @@ class GeoCache:
                 self.entries = {**on_disk, **self.entries}
                 self._write_atomically()
         except (OSError, filelock.Timeout) as error:
-            self.warnings.append(f"geocache: cannot write {self.path}: {error}; "
-                                 "the answer is kept for this run only")
+            self.warnings.append(Message(
+                "geocache: cannot write {path}: {error}; the answer is kept for this run only",
+                path=str(self.path), error=str(error)))
             return False
         return True
 
@@ -137,7 +142,7 @@ class CacheGeocoder(Geocoder):
         self.cache = cache
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Message]:
         return self.cache.warnings
 
     def geocode(self, query: str, *, country: str | None = None, level: str | None = None,

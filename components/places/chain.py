@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,13 +9,13 @@ from typing import Iterable
 
 from geopy.location import Location
 
+from components import settings
 from components.places.gazetteer import Gazetteer, GazetteerGeocoder, load_gazetteer
 from components.places.cache import CacheGeocoder, GeoCache
 from components.places.geonames import GeonamesGeocoder
-from components.models import Partnership, Place, PlaceRef
+from components.models import Message, Partnership, Place, PlaceRef
 from components.places.nominatim import NominatimGeocoder
 
-ENV_ONLINE = "KEMBAR_ONLINE"
 UNRESOLVED = "unresolved"
 
 
@@ -25,7 +24,7 @@ class Resolution:
     """Where each partner is, and everything worth telling the user about how that went."""
 
     places: dict[PlaceRef, Place]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()  # translated where shown
 
     @property
     def unresolved(self) -> tuple[PlaceRef, ...]:
@@ -37,8 +36,8 @@ class Resolution:
 
 
 def online_from_env() -> bool:
-    """KEMBAR_ONLINE=1 (or true/yes/on) turns online geocoding on for the app."""
-    return os.environ.get(ENV_ONLINE, "").strip().casefold() in {"1", "true", "yes", "on"}
+    """KEMBAR_ONLINE (1, true, yes or on) turns online geocoding on; see components.settings."""
+    return settings.current().online
 
 
 def place_refs(partnerships: Iterable[Partnership]) -> list[PlaceRef]:
@@ -79,7 +78,7 @@ def resolve_refs(refs: Iterable[PlaceRef], *, online: bool | None = None,
     return Resolution(places, tuple(_warnings(chain, notes)))
 
 
-def resolve_one(ref: PlaceRef, chain: list, gazetteer: Gazetteer) -> tuple[Place, str]:
+def resolve_one(ref: PlaceRef, chain: list, gazetteer: Gazetteer) -> tuple[Place, Message | None]:
     """Ask each geocoder in turn with each name form; the first answer wins."""
     forms = list(dict.fromkeys(form for form in (ref.name, ref.name_zh) if form))
     for geocoder in chain:
@@ -90,7 +89,8 @@ def resolve_one(ref: PlaceRef, chain: list, gazetteer: Gazetteer) -> tuple[Place
                 _remember(chain[0], geocoder, form, ref, location)
                 return _place(ref, geocoder.name, location, gazetteer), _note(ref, geocoder.name)
     where = f" ({ref.province})" if ref.province else ""
-    message = f"unresolved: {ref.country} {ref.level} {ref.name or ref.name_zh!r}{where}"
+    message = Message("unresolved: {country} {level} {name}{where}", country=ref.country,
+                      level=ref.level, name=repr(ref.name or ref.name_zh), where=where)
     return Place(ref, None, None, UNRESOLVED), message
 
 
@@ -112,16 +112,17 @@ def _place(ref: PlaceRef, source: str, location: Location, gazetteer: Gazetteer)
     return Place(ref, location.latitude, location.longitude, source, label or ref.name, label_zh)
 
 
-def _note(ref: PlaceRef, source: str) -> str:
+def _note(ref: PlaceRef, source: str) -> Message | None:
     if source == "geonames" and ref.country == "ID" and ref.level == "regency":
-        return (f"{ref.name}: placed at the GeoNames town of that name; "
-                "the regency seat may lie elsewhere")
-    return ""
+        return Message("{name}: placed at the GeoNames town of that name; the regency seat may "
+                       "lie elsewhere", name=ref.name)
+    return None
 
 
-def _warnings(chain: list, notes: list[str]) -> list[str]:
+def _warnings(chain: list, notes: list[Message]) -> list[Message]:
     collected = [w for geocoder in chain for w in getattr(geocoder, "warnings", ())]
     skipped = sum(getattr(geocoder, "skipped", 0) for geocoder in chain)
     if skipped:
-        collected.append(f"nominatim: {skipped} place(s) not asked online after it stopped")
+        collected.append(Message("nominatim: {count} place(s) not asked online after it stopped",
+                                 count=skipped))
     return list(dict.fromkeys(collected + notes))

@@ -11,6 +11,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from components import DATA_DIR
+from components.errors import UnusableFile
 from components.models import CN_LEVELS, ID_LEVELS, PlaceRef, Problem
 from components.names import compact, marked_level, strip_prefix
 
@@ -24,14 +25,6 @@ BOUNDS = {"ID": ((-11.5, 6.5), (94.0, 141.5)), "CN": ((17.0, 54.0), (73.0, 135.5
 # Chinese county-level cities are filed as cities or counties; districts were often counties.
 CN_LEVEL_FALLBACK = ("city", "county", "district")
 COUNTRY_NAMES = {"id": "ID", "indonesia": "ID", "cn": "CN", "china": "CN", "prc": "CN"}
-
-
-class GazetteerError(ValueError):
-    """The gazetteer file is unusable; `problems` says where and why."""
-
-    def __init__(self, problems: tuple[Problem, ...]):
-        self.problems = problems
-        super().__init__("; ".join(str(p) for p in problems))
 
 
 @dataclass(frozen=True)
@@ -167,7 +160,7 @@ _LOADED: dict[tuple[str, float], Gazetteer] = {}
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """Read and validate the gazetteer (default data/gazetteer.csv); GazetteerError lists all."""
+    """Read and validate the gazetteer (default data/gazetteer.csv); UnusableFile lists all."""
     path = Path(path) if path else DEFAULT_PATH
     try:
         stamp = (str(path.resolve()), path.stat().st_mtime)
@@ -176,10 +169,10 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise GazetteerError((Problem(0, "", str(path), f"cannot read: {error}", str(path)),))
+        raise UnusableFile((Problem(0, "", str(path), f"cannot read: {error}", str(path)),))
     entries, problems = parse_rows(rows, str(path))
     if problems:
-        raise GazetteerError(tuple(problems))
+        raise UnusableFile(tuple(problems))
     _LOADED[stamp] = Gazetteer(tuple(entries))
     return _LOADED[stamp]
 

@@ -12,6 +12,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from components import DATA_DIR
+from components.names import APOSTROPHES, is_cjk
 from components.places.gazetteer import Gazetteer, load_gazetteer, name_keys, normalise_country
 
 ADMIN1_PATH = DATA_DIR / "geonames_admin1.csv"
@@ -41,7 +42,7 @@ def load_admin1(path: str | Path | None = None) -> dict[tuple[str, str], tuple[s
 
 def _useful(name: str) -> bool:
     """Latin and CJK forms only: the forms a row in Kembar can use."""
-    return all(ord(ch) < 0x0300 or "\u4e00" <= ch <= "\u9fff" or ch in "’ʼ‘" for ch in name)
+    return all(ord(ch) < 0x0300 or is_cjk(ch) or ch in APOSTROPHES for ch in name)
 
 
 def cities_from(records, admin1: dict[tuple[str, str], tuple[str, str]]) -> list[City]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 from urllib.parse import urlsplit
 
 from geopy.adapters import RequestsAdapter, URLLibAdapter
@@ -13,14 +12,15 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
+from components import settings
+from components.models import Message
 from components.places.gazetteer import Gazetteer, load_gazetteer, normalise_country
 
 SOURCE = "nominatim"
 VERSION = "0.1"
 # ASCII only: HTTP headers are latin-1, an en dash would fail every request.
 USER_AGENT = f"Kembar/{VERSION} (Indonesia-China sister-region map)"
-DEFAULT_URL = "https://nominatim.openstreetmap.org"
-ENV_URL = "KEMBAR_NOMINATIM_URL"
+DEFAULT_URL = settings.DEFAULT_NOMINATIM_URL
 TIMEOUT = 5.0
 MAX_FAILURES = 3
 # OSM country codes that count as each of our countries (China's SARs and Taiwan as China counts).
@@ -31,7 +31,7 @@ ADDRESS_PARTS = ("state", "province", "region", "state_district", "city", "count
 
 def endpoint(url: str | None = None) -> tuple[str, str]:
     """(scheme, domain) from a URL like "http://127.0.0.1:8080"; default $KEMBAR_NOMINATIM_URL."""
-    url = url or os.environ.get(ENV_URL) or DEFAULT_URL
+    url = url or settings.current().nominatim_url
     parts = urlsplit(url if "://" in url else f"https://{url}")
     return parts.scheme or "https", (parts.netloc + parts.path).rstrip("/")
 
@@ -56,7 +56,7 @@ class NominatimGeocoder(Geocoder):
         self.max_failures = max_failures
         self.failures = 0  # consecutive
         self.skipped = 0  # queries not asked once stopped
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
 
     @property
     def stopped(self) -> bool:
@@ -76,8 +76,9 @@ class NominatimGeocoder(Geocoder):
         accepted = [a for a in answers if self.acceptable(a.raw, country, province)]
         if not accepted:
             if answers:
-                self.warnings.append(f"nominatim: {query!r}: {len(answers)} candidate(s) rejected, "
-                                     f"none inside {province or country}")
+                self.warnings.append(Message(
+                    "nominatim: {query}: {count} candidate(s) rejected, none inside {where}",
+                    query=repr(query), count=len(answers), where=province or country))
             return None
         return accepted[0] if exactly_one else accepted
 
@@ -98,10 +99,12 @@ class NominatimGeocoder(Geocoder):
 
     def _fail(self, query: str, error: Exception) -> None:
         self.failures += 1
-        self.warnings.append(f"nominatim: {query!r}: {type(error).__name__}: {error}")
+        self.warnings.append(Message("nominatim: {query}: {error}", query=repr(query),
+                                     error=f"{type(error).__name__}: {error}"))
         if self.stopped:
-            self.warnings.append(f"nominatim: stopped after {self.failures} failures in a row; "
-                                 "the remaining places are resolved offline only")
+            self.warnings.append(Message(
+                "nominatim: stopped after {count} failures in a row; the remaining places are "
+                "resolved offline only", count=self.failures))
         return None
 
     def acceptable(self, raw: dict, country: str | None, province: str | None) -> bool:

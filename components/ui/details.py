@@ -89,7 +89,7 @@ def show_details(t: Translator, p: Partnership, places: Mapping, excerpts: Seque
     _show_unplaced(t, id_place, cn_place)
     steps = timeline(p, milestones)
     cited = all_sources(p, steps)
-    _show_sources(t, cited, articles or {})
+    _show_sources(t, cited, articles or {}, p.checked)
     _show_timeline(t, steps, cited, excerpts)
     _show_excerpts(t, excerpts)
 
@@ -119,9 +119,13 @@ def source_link(source: str, articles: Mapping[str, Article] | None = None) -> s
     return plain(source)
 
 
-def _show_sources(t: Translator, sources: Sequence[str], articles: Mapping[str, Article]) -> None:
+def _show_sources(t: Translator, sources: Sequence[str], articles: Mapping[str, Article],
+                  checked: str = "") -> None:
     st.markdown(bold(t("Sources")))
     st.markdown("\n".join(f"{n}. {source_link(s, articles)}" for n, s in enumerate(sources, 1)))
+    if checked:
+        st.caption(plain(t("Sources last checked: {date}").format(
+            date=format_partial_date(checked, t.lang))))
 
 
 def _citation(number: int, source: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 import folium
@@ -14,6 +13,7 @@ from babel.lists import format_list
 from components.filternotes import download_stem, suggest_relaxation
 from components.filters import apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of, timeline
+from components.i18n.formats import format_number
 from components.i18n.translator import N_, get_translator
 from components.map.build import place_key
 from components.missing import Shortfall, find_shortfall
@@ -74,9 +74,10 @@ def render_page(prepared: Prepared, services: Services) -> None:
     _show_notices(t)
     if prepared.dataset.fatal:
         st.error(plain(t("The dataset could not be loaded: {problem}").format(
-            problem=prepared.dataset.problems[0] if prepared.dataset.problems else "")))
+            problem=prepared.dataset.problems[0].format(t) if prepared.dataset.problems else "")))
     shown, as_of_note = _shown(prepared, filters, t)
     sentence = describe(filters, len(shown), len(prepared.partnerships), translate=t,
+                        number=lambda n: format_number(n, t.lang),
                         ngettext=t.ngettext, join=list_joiner(t),
                         province=province_labeller(prepared, lang))
     st.markdown(bold(sentence))
@@ -156,7 +157,7 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
         return _apply(prepared, prepared.partnerships, filters), ""
     as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
     shown = _apply(prepared, as_of.partnerships, replace(filters, as_of=None))
-    return shown, describe_as_of(as_of, t)
+    return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
 
 
 # The year being played, written over the map's top-left corner (beside the zoom buttons).
@@ -205,12 +206,12 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
         hidden = len(shown) - len(ids)
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
-                               "see Data problems.").format(n=hidden)))
+                               "see Data problems.").format(n=format_number(hidden, t.lang))))
     with details_column:
         chosen = pick_partnership(t, shown, t.lang)
         if chosen:
             p = prepared.by_id[chosen]
-            _show_row_problems(t, prepared, services.problems(t.lang), p)
+            _show_row_problems(t, prepared, p)
             show_details(t, next((s for s in shown if s.id == chosen), p), prepared.places,
                          services.excerpts().get(chosen, ()), prepared.milestones_by_id.get(chosen, ()),
                          articles={a.source: a for a in prepared.articles})
@@ -219,13 +220,13 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
                                "to read its sources, history and news.")))
 
 
-def _show_row_problems(t, prepared: Prepared, problems: Sequence[Problem], p: Partnership) -> None:
+def _show_row_problems(t, prepared: Prepared, p: Partnership) -> None:
     """A partnership shown although its row has a problem says so, above its details."""
-    own = [x for x in problems if x.line == p.line and Path(x.file).name == prepared.data_path.name]
+    own = p.problems
     if own:
         st.warning(plain(t("Row {line} of {file} has a problem; the value is treated as unknown:").format(
             line=p.line, file=prepared.data_path.name)) + "\n" + "\n".join(
-            f"- {plain(x.column)}: {plain(x.message)}" for x in own), icon=":material/flag:")
+            f"- {plain(x.column)}: {plain(x.text(t))}" for x in own), icon=":material/flag:")
 
 
 def _show_tabs(t, prepared: Prepared, services: Services, shown, filters) -> None:
@@ -233,7 +234,7 @@ def _show_tabs(t, prepared: Prepared, services: Services, shown, filters) -> Non
     unresolved = prepared.unresolved
     count = len(problems) + len(unresolved)
     names = [t("Table and downloads"), t("Overview"), t("Articles"),
-             t("Data problems ({n})").format(n=count)]
+             t("Data problems ({n})").format(n=format_number(count, t.lang))]
     table, overview, articles, problems_tab = st.tabs(names)
     with table:
         show_table(t, shown, prepared, prepared.dataset.columns, download_stem(filters))

@@ -6,17 +6,16 @@ import json
 from typing import Mapping, Sequence
 
 import altair as alt
-from babel.numbers import format_decimal
 import pandas as pd
 import streamlit as st
 
-from components.i18n.formats import format_partial_date
+from components.i18n.formats import format_number, format_partial_date
 from components.dataset.writer import to_csv
 from components.news.excerpts import Excerpt
 from components.map.export import export_geojson, standalone_html
 from components.history import durations, median_durations, stage_counts_by_year
 from components.i18n.translator import Translator
-from components.models import STAGES, Partnership, Problem
+from components.models import STAGES, Message, Partnership, Problem
 from components.overview import count_by_level_and_stage, count_by_year, most_connected
 from components.ui.details import pair_title
 from components.ui.text import bold, plain
@@ -136,7 +135,7 @@ def show_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None
     if years.undated:
         right.caption(plain(t.ngettext("{n} undated partnership is not in this chart.",
                                        "{n} undated partnerships are not in this chart.",
-                                       years.undated).format(n=years.undated)))
+                                       years.undated).format(n=format_number(years.undated, t.lang))))
     _show_history_overview(t, shown, prepared)
     _show_hubs(t, shown)
 
@@ -165,12 +164,12 @@ def _show_history_overview(t: Translator, shown: Sequence[Partnership], prepared
                 if spans.get(key)]
     for column, (key, label) in zip(st.columns(2) if measured else (), measured):
         value = medians.get(key)
-        years = format_decimal(round(value, 1), locale=t.locale) if value is not None else ""
+        years = format_number(round(value, 1), t.lang) if value is not None else ""
         column.metric(label, "—" if value is None else t("{n} years").format(n=years))
         pairs = len(spans.get(key, ()))
         column.caption(plain(t.ngettext("measured on {n} partnership with both steps dated",
                                         "measured on {n} partnerships with both steps dated",
-                                        pairs).format(n=pairs)))
+                                        pairs).format(n=format_number(pairs, t.lang))))
 
 
 def _show_hubs(t: Translator, shown: Sequence[Partnership]) -> None:
@@ -203,7 +202,8 @@ def show_articles(t: Translator, prepared, excerpts: Mapping[str, Sequence[Excer
             st.markdown(f"**{plain(article.title)}**  \n{plain(article.publisher)} · {plain(when)}"
                         + (f" · [{plain(read)}](<{article.url}>)" if article.url else ""))
             key = f"article-{article.name}"
-            st.pills(t("Partnerships it mentions: {n}").format(n=len(mentioned)), mentioned,
+            st.pills(t("Partnerships it mentions: {n}").format(n=format_number(len(mentioned), t.lang)),
+                     mentioned,
                      key=key, format_func=lambda pid: pair_title(prepared.by_id[pid], t.lang),
                      on_change=_select_from, args=(key,),
                      help=t("Choose one to open its details beside the map."))
@@ -221,14 +221,15 @@ def _select_from(key: str) -> None:
     st.session_state[key] = None
 
 
-def show_problems(t: Translator, problems: Sequence[Problem], unresolved, warnings: Sequence[str]) -> None:
+def show_problems(t: Translator, problems: Sequence[Problem], unresolved,
+                  warnings: Sequence[Message]) -> None:
     """Everything that was not loaded or not placed, with where to fix it."""
     if not problems and not unresolved and not warnings:
         st.success(plain(t("Every row is valid and every place is on the map.")))
         return
     if problems:
         st.dataframe(pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column,
-                                    "value": p.value[:200], "message": p.message} for p in problems]),
+                                    "value": p.value[:200], "message": p.text(t)} for p in problems]),
                      hide_index=True, width="stretch", column_config={
                          "file": t("File"), "line": t("Line"), "column": t("Column"),
                          "value": t("Value"), "message": t("Problem")})
@@ -236,4 +237,4 @@ def show_problems(t: Translator, problems: Sequence[Problem], unresolved, warnin
         st.error(plain(t("Not placed on the map: {name} ({province}), in row {id} (line {line}).").format(
             name=place.ref.name, province=place.ref.province, id=p.id, line=p.line)))
     for warning in warnings:
-        st.warning(plain(warning))
+        st.warning(plain(warning.text(t)))
