@@ -175,3 +175,17 @@ def test_a_row_kept_with_a_bad_date_is_flagged_above_the_map_and_in_its_details(
     assert "could not be used" not in text
     assert at.selectbox(key="selected").value == rows[3]["id"]
     assert "Row 5 of partnerships.csv has a problem" in text and "month 13 does not exist" in text
+
+
+def test_follow_on_problems_are_grouped_under_the_row_left_out(tmp_path, monkeypatch):
+    index = next(i for i, p in enumerate(DATA.partnerships) if len(DATA.milestones_by_id.get(p.id, ())) >= 2)
+    path, rows = write_copy(tmp_path, {index: ("stage", "signed")})
+    monkeypatch.setenv("KEMBAR_DATA", str(path))
+    at = run_app()
+    tables = [d.value for d in at.dataframe if "message" in d.value.columns]
+    causes = next(f for f in tables if "follow_ons" in f.columns)
+    followers = next(f for f in tables if "cause" in f.columns)
+    own = len(DATA.milestones_by_id[rows[index]["id"]])
+    assert list(causes["line"]) == [index + 2] and list(causes["follow_ons"]) == [own]
+    assert len(followers) == own and set(followers["cause"]) == {f"partnerships.csv:{index + 2}"}
+    assert any(tab.label == "Data problems (1)" for tab in at.tabs)

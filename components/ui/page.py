@@ -24,7 +24,8 @@ from components.ui.details import pick_partnership, show_details
 from components.ui.mappanel import clicked_feature, select_from_click, show_map
 from components.ui.sidebar import (is_playing, language_selector, schedule_next_frame,
                                    seed_widgets, show_as_of, show_filters)
-from components.ui.tabs import show_articles, show_overview, show_problems, show_table
+from components.ui.tabs import (show_articles, show_overview, show_problems, show_table,
+                                split_follow_ons)
 from components.ui.text import bold, plain
 from components.viewstate import ViewState
 
@@ -232,7 +233,7 @@ def _show_row_problems(t, prepared: Prepared, p: Partnership) -> None:
 def _show_tabs(t, prepared: Prepared, services: Services, shown, filters) -> None:
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
-    count = len(problems) + len(unresolved)
+    count = len(split_follow_ons(problems)[0]) + len(unresolved)
     names = [t("Table and downloads"), t("Overview"), t("Articles"),
              t("Data problems ({n})").format(n=format_number(count, t.lang))]
     table, overview, articles, problems_tab = st.tabs(names)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Mapping, Sequence
 
 import altair as alt
@@ -221,18 +222,42 @@ def _select_from(key: str) -> None:
     st.session_state[key] = None
 
 
+def split_follow_ons(problems: Sequence[Problem]) -> tuple[list[Problem], dict[Problem, list[Problem]]]:
+    """The problems to fix, and under each the problems that only follow from it (a milestone of
+    a row left out): fixing the cause fixes them."""
+    listed = set(problems)
+    causes = [p for p in problems if p.cause is None or p.cause not in listed]
+    follow_ons: dict[Problem, list[Problem]] = {}
+    for p in problems:
+        if p.cause is not None and p.cause in listed:
+            follow_ons.setdefault(p.cause, []).append(p)
+    return causes, follow_ons
+
+
+def _problems_table(t: Translator, problems: Sequence[Problem], extra: Mapping[str, list]) -> None:
+    frame = pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column, "value": p.value[:200],
+                           "message": p.text(t)} for p in problems]).assign(**extra)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={
+        "file": t("File"), "line": t("Line"), "column": t("Column"), "value": t("Value"),
+        "message": t("Problem"), "follow_ons": st.column_config.NumberColumn(
+            t("Follow-on problems"), help=t("Problems elsewhere that go away when this one is fixed")),
+        "cause": t("Follows from")})
+
+
 def show_problems(t: Translator, problems: Sequence[Problem], unresolved,
                   warnings: Sequence[Message]) -> None:
     """Everything that was not loaded or not placed, with where to fix it."""
     if not problems and not unresolved and not warnings:
         st.success(plain(t("Every row is valid and every place is on the map.")))
         return
-    if problems:
-        st.dataframe(pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column,
-                                    "value": p.value[:200], "message": p.text(t)} for p in problems]),
-                     hide_index=True, width="stretch", column_config={
-                         "file": t("File"), "line": t("Line"), "column": t("Column"),
-                         "value": t("Value"), "message": t("Problem")})
+    causes, follow_ons = split_follow_ons(problems)
+    if causes:
+        _problems_table(t, causes, {"follow_ons": [len(follow_ons.get(p, ())) for p in causes]})
+    followed = [(cause, p) for cause in causes for p in follow_ons.get(cause, ())]
+    if followed:
+        with st.expander(t("Problems that follow from a row left out ({n})").format(n=len(followed))):
+            _problems_table(t, [p for _, p in followed],
+                            {"cause": [f"{Path(c.file).name}:{c.line}" for c, _ in followed]})
     for p, place in unresolved:
         st.error(plain(t("Not placed on the map: {name} ({province}), in row {id} (line {line}).").format(
             name=place.ref.name, province=place.ref.province, id=p.id, line=p.line)))
