@@ -3,9 +3,10 @@
 Where things live (each folder answers one question):
 
 - ``dataset/``: reading and checking the input files, and writing the dataset's CSV;
-- ``places/``: where a place lies, one module per source (gazetteer, GeoNames, Nominatim,
-  the cache, the chain);
-- ``news/``: the articles in ``seeds/``, their excerpts, dates in text and candidate ties;
+- ``places/``: where a place lies, one module per source (gazetteer, registry, GeoNames,
+  Nominatim, the cache, the chain);
+- ``news/``: the articles in ``seeds/``, their excerpts, pasted articles and candidate ties;
+  ``news/reader/`` reads a report (places, roles, dates in text, stage) for the candidates;
 - ``map/``: arcs geometry, the folium elements and their JavaScript, map assets and outlines;
 - ``i18n/``: translation, message catalogs, vocabulary and locale formats;
 - ``ui/``: the only Streamlit code; ``cli/``: the command line, one module per command;

@@ -11,7 +11,7 @@ import pytest
 from components.__main__ import main
 from components.news.articles import Article, load_article, split_sentences
 from components.news.candidates import find_candidates, stage_of
-from components.news.textdates import resolve_date
+from components.news.reader.when import best_date
 from components.news.excerpts import fold_text
 from components.places.gazetteer import load_gazetteer
 from components.dataset.partnerships import load_partnerships
@@ -56,7 +56,8 @@ def without(source: Path, ids: tuple[str, ...], target: Path) -> Path:
     ("bulan ini", "2025", ""),  # the article's month is not known
 ])
 def test_dates_are_read_and_resolved_against_the_article(text, article_date, expected):
-    assert resolve_date(fold_text(text).folded, article_date)[0] == expected
+    found = best_date(text, article_date)
+    assert (found.iso if found else "") == expected
 
 
 @pytest.mark.parametrize("text, stage", [

@@ -66,11 +66,11 @@ def test_an_unknown_place_is_unresolved_with_empty_coordinates(capsys, tmp_path)
     assert "1 unresolved" in err and "Kota Atlantis" in err
 
 
-def test_a_city_outside_the_gazetteer_names_geonames(capsys, tmp_path):
+def test_a_city_outside_the_gazetteer_names_the_registry(capsys, tmp_path):
     path = _rows_file(tmp_path, {"id": "serang-luoyang", "cn_name": "Luoyang",
                                  "cn_name_zh": "洛阳市", "cn_province": "Henan"})
     status, rows, _ = _run(capsys, str(path))
-    assert status == 0 and rows[-1]["resolved_by"] == "geonames"
+    assert status == 0 and rows[-1]["resolved_by"] == "registry"
 
 
 @pytest.mark.parametrize("content", [None, "", "just,some\nthing,else\n"])

@@ -101,21 +101,22 @@ def test_labels_come_from_the_gazetteer(dossier):
 
 
 # Reference points: GeoNames (the dataset itself is the check here) and well-known city centres.
-@pytest.mark.parametrize("ref, point", [
-    (PlaceRef("CN", "Luoyang", "city", "Henan"), (34.673, 112.437)),
-    (PlaceRef("CN", "洛阳市", "city", "河南省"), (34.673, 112.437)),
-    (PlaceRef("CN", "Jilin", "city", "Jilin"), (43.851, 126.560)),  # the city, not Changchun
-    (PlaceRef("CN", "Shenzhen", "district", "Guangdong"), (22.543, 114.058)),
-    (PlaceRef("CN", "Luoyang", "county", "Fujian"), (24.959, 118.683)),
-    (PlaceRef("ID", "Kota Pontianak", "city", "Kalimantan Barat"), (-0.032, 109.325)),
-    (PlaceRef("ID", "Balikpapan City", "city", "Kaltim"), (-1.268, 116.829)),
-    (PlaceRef("ID", "Depok", "city", "DIY"), (-7.763, 110.432)),  # the kapanewon, not Kota Depok
-    (PlaceRef("ID", "Kab. Jepara", "regency", "Central Java"), (-6.589, 110.668)),
+# Divisions the registry places come from it; a GeoNames town that is no division from GeoNames.
+@pytest.mark.parametrize("ref, point, source", [
+    (PlaceRef("CN", "Luoyang", "city", "Henan"), (34.673, 112.437), "registry"),
+    (PlaceRef("CN", "洛阳市", "city", "河南省"), (34.673, 112.437), "registry"),
+    (PlaceRef("CN", "Jilin", "city", "Jilin"), (43.851, 126.560), "registry"),  # not Changchun
+    (PlaceRef("CN", "Shenzhen", "district", "Guangdong"), (22.543, 114.058), "registry"),
+    (PlaceRef("CN", "Luoyang", "county", "Fujian"), (24.959, 118.683), "geonames"),  # a town
+    (PlaceRef("ID", "Kota Pontianak", "city", "Kalimantan Barat"), (-0.032, 109.325), "registry"),
+    (PlaceRef("ID", "Balikpapan City", "city", "Kaltim"), (-1.268, 116.829), "registry"),
+    (PlaceRef("ID", "Depok", "city", "DIY"), (-7.763, 110.432), "geonames"),  # the kapanewon
+    (PlaceRef("ID", "Kab. Jepara", "regency", "Central Java"), (-6.589, 110.668), "registry"),
 ])
-def test_cities_outside_the_gazetteer_resolve_through_geonames(ref, point, tmp_path):
+def test_places_outside_the_gazetteer_resolve_offline(ref, point, source, tmp_path):
     resolution = resolve_refs([ref], online=False, cache_path=tmp_path / "c.json")
     place = resolution.places[ref]
-    assert place.resolved_by == "geonames"
+    assert place.resolved_by == source
     assert geodesic((place.lat, place.lon), point).km <= KM
 
 
@@ -135,7 +136,7 @@ def test_unknown_or_misplaced_places_stay_unresolved(ref, tmp_path):
 
 
 def test_geonames_regency_answer_carries_a_warning(tmp_path):
-    ref = PlaceRef("ID", "Kabupaten Jepara", "regency", "Jawa Tengah")
+    ref = PlaceRef("ID", "Kabupaten Tegal", "regency", "Jawa Tengah")  # no point in the registry
     resolution = resolve_refs([ref], online=False, cache_path=tmp_path / "c.json")
     assert any("regency seat may lie elsewhere" in str(w) for w in resolution.warnings)
 
@@ -145,7 +146,7 @@ def test_geonames_is_not_loaded_when_the_gazetteer_knows_everything(tmp_path):
     chain = build_chain(gazetteer, GeoCache(tmp_path / "c.json"), online=False)
     for ref in DOSSIER_REFS:
         resolve_one(ref, chain, gazetteer)
-    assert chain[2].name == "geonames" and chain[2]._index is None
+    assert chain[3].name == "geonames" and chain[3]._index is None
 
 
 def test_every_gazetteer_place_resolves_offline(tmp_path):

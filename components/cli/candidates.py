@@ -1,10 +1,15 @@
 """`python -m components candidates [ARTICLE ...] [--data CSV]`: partnerships the articles report
-that the dataset lacks.
+that the dataset lacks. `--evaluate DIR` measures the reader on a corpus instead.
 
 Prints a CSV in the dataset's format (header first), each candidate row followed by the
-sentences it came from as `# ` comment lines; a summary goes to stderr. Defaults: every
-article in seeds/, data/partnerships.csv. Exit status: 0 when the run completed (also when it
+sentences it came from and its confidence and reasons as `# ` comment lines; a summary goes to
+stderr. Defaults: every article in seeds/, data/partnerships.csv. Exit status: 0 when the run completed (also when it
 found nothing), 2 when the dataset or the gazetteer cannot be used or no article could be read.
+
+With `--evaluate DIR` (DIR holds articles/*.txt and expected.csv, as tests/corpus does) it prints
+the pairs found, expected and right, then precision, recall, stage accuracy and date accuracy;
+`--part dev` or `--part heldout` reads two thirds or the other third (every third article in
+name order is held out); `--verbose` lists every miss.
 """
 
 from __future__ import annotations
@@ -39,11 +44,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="articles folder used when no ARTICLE is given (default: seeds/)")
     parser.add_argument("--gazetteer", type=Path, default=None, metavar="CSV",
                         help="gazetteer file (default: data/gazetteer.csv)")
+    parser.add_argument("--evaluate", type=Path, default=None, metavar="DIR",
+                        help="measure the reader on a corpus (DIR/articles, DIR/expected.csv)")
+    parser.add_argument("--part", choices=("all", "dev", "heldout"), default="all",
+                        help="with --evaluate: the whole corpus, or its dev or held-out part")
+    parser.add_argument("--verbose", action="store_true",
+                        help="with --evaluate: list every pair missed or not expected")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Find the candidates and print them; return the exit status (0 or 2)."""
+    if args.evaluate is not None:
+        return _evaluate(args.evaluate, args.part, args.verbose)
     dataset = load_partnerships(args.data or settings.current().data)
     if dataset.fatal:
         _report(dataset.problems, "the dataset cannot be used")
@@ -64,12 +77,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate(directory: Path, part: str, verbose: bool) -> int:
+    """Print the corpus figures; 2 when the corpus is not usable."""
+    from components.news.reader.evaluate import evaluate, format_score  # only this command
+    if not (directory / "expected.csv").is_file() or not (directory / "articles").is_dir():
+        print(f"{directory}: needs articles/ and expected.csv", file=sys.stderr)
+        return 2
+    try:
+        score = evaluate(directory, part)
+    except (UnusableFile, KeyError, OSError) as error:
+        print(f"{directory}: cannot evaluate: {error}", file=sys.stderr)
+        return 2
+    sys.stdout.write(format_score(score, verbose))
+    return 0
+
+
 def format_candidates(candidates: list[Candidate], columns: tuple[str, ...] = ()) -> str:
     """The CSV text: the header, then each row followed by its sentences as `# ` lines."""
     lines = [to_csv([], columns=columns).rstrip("\n")]
     for candidate in candidates:
         lines.append(to_csv([candidate.partnership], columns=columns).split("\n", 1)[1].rstrip("\n"))
         lines.extend(f"# {sentence}" for sentence in candidate.sentences)
+        notes = "; ".join(str(n) for n in (*candidate.reasons, *candidate.warnings))
+        lines.append(f"# confidence {candidate.confidence:.0%}: {notes}")
     return "\n".join(lines) + "\n"
 
 

@@ -85,13 +85,23 @@ def load_article(path: Path | str, *, root: Path | None = None) -> Article:
     """Read one article file; raise UnusableFile when it is not usable (or lies outside root)."""
     path = Path(path)
     try:
-        text = _decode(_read_bytes(path, root))
-        header_lines, body = _split_header(text)
-        fields, extra = _parse_header(header_lines)
-        if not body.strip():
-            raise _unusable(len(header_lines) + 1, "", "", N_("the header has no text after it"))
+        return article_from_bytes(_read_bytes(path, root), path)
     except UnusableFile as error:
         raise error.in_file(str(path)) from None
+
+
+def article_from_bytes(data: bytes, path: Path | str) -> Article:
+    """An article from a file's bytes (or pasted text), checked exactly as a seeds/ file is;
+    UnusableFile when it is not usable."""
+    path = Path(path)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _unusable(0, "", f"> {MAX_ARTICLE_BYTES} bytes", N_(
+            "the file is larger than the limit of {limit} bytes"), limit=MAX_ARTICLE_BYTES)
+    text = _decode(data)
+    header_lines, body = _split_header(text)
+    fields, extra = _parse_header(header_lines)
+    if not body.strip():
+        raise _unusable(len(header_lines) + 1, "", "", N_("the header has no text after it"))
     return Article(path=path, name=path.name, title=fields["Title"],
                    publisher=fields.get("Publisher", ""), date=fields["Date"],
                    url=fields.get("URL", ""), language=fields["Language"], text=body,
@@ -119,6 +129,11 @@ def _read_bytes(path: Path, root: Path | None) -> bytes:
     return data
 
 
+def decode_text(data: bytes) -> str:
+    """An article's bytes as text, refused when not UTF-8 or binary (as for a seeds/ file)."""
+    return _decode(data)
+
+
 def _decode(data: bytes) -> str:
     """UTF-8 text (a BOM is dropped, CRLF becomes LF); NUL bytes or bad UTF-8 are refused."""
     if b"\x00" in data:
@@ -131,6 +146,13 @@ def _decode(data: bytes) -> str:
         raise _unusable(line, "", data[error.start:error.start + 4].hex(" "),
                            N_("not UTF-8 text")) from error
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def has_header(text: str) -> bool:
+    """Whether a text starts with a `Key: value` header closed by a `---` line."""
+    lines = text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")
+    end = next((n for n, line in enumerate(lines) if line.rstrip() == HEADER_END), None)
+    return bool(end) and all(_KEY_LINE.match(line) or not line.strip() for line in lines[:end])
 
 
 def _split_header(text: str) -> tuple[list[str], str]:

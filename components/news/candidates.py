@@ -1,197 +1,106 @@
-"""The candidate finder: partnerships an article reports that the dataset does not have yet.
+"""The candidate finder: partnerships the articles report, as rows in the dataset's format.
 
-A candidate is a sentence naming an Indonesian and a Chinese place of the gazetteer together
-with a partnership cue (kota kembar, sister city, LoI, MoU, nota kesepahaman, kerja sama...).
-It comes out as a row in the dataset's format, its date read from the text and resolved
-against the article's date ("Juni lalu" in an article of 2025-09 is 2025-06).
+The reading itself (places, roles, stage, dates, confidence) is components/news/reader; this
+module turns its findings into dataset rows, merges the same pair found in several articles,
+and tells the pairs the dataset lacks from those it already has.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable, Protocol
 
-from components.news.articles import Article, Sentence
-from components.news.excerpts import FoldedText, Mention, fold_text, side_mentions
-from components.models import Partnership, PlaceRef
-from components.i18n.vocabulary import FIELD_TAGS
-from components.names import fold, strip_prefix
 from components.dataset.partnerships import pair_keys
-from components.news.textdates import resolve_date
-
-
-class PlaceIndex(Protocol):
-    """What the finder needs from the gazetteer: its entries and a lookup for dataset rows."""
-
-    entries: tuple
-
-    def find(self, ref: PlaceRef): ...
+from components.i18n.vocabulary import FIELD_TAGS
+from components.models import Partnership
+from components.names import fold, strip_prefix
+from components.news.articles import Article, Sentence
+from components.news.excerpts import fold_text
+from components.news.reader.article import Finding, read_article
+from components.news.reader.places import PlaceIndex, load_places
+from components.news.reader.stage import sentence_stage
+from components.places.gazetteer import Gazetteer
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A partnership found in the articles and missing from the dataset, with its evidence."""
+    """A partnership found in the articles, with its evidence, confidence and reasons."""
 
     partnership: Partnership  # a row in the dataset's format
-    sentences: tuple[str, ...]  # the sentences it was found in, best first
+    sentences: tuple[str, ...]  # the evidence passages, the deciding one first
     articles: tuple[str, ...]  # their `seeds/` names
+    confidence: float = 0.0
+    reasons: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    findings: tuple[tuple[Article, Finding], ...] = ()  # where it was read, for highlighting
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """One sentence's claim about one pair."""
-
-    id_entry: object
-    cn_entry: object
-    article: Article
-    sentence: Sentence
-    stage: str
-    date: str
-    precision: int  # 0 none, 1 year, 2 month, 3 day
-    fields: tuple[str, ...]
-
-
-MOU = re.compile(r"(?<!\w)(?:mou|memorandum of understanding|memorandum saling pengertian"
-                 r"|nota kesepahaman|nota kesepakatan)(?!\w)")
-LOI = re.compile(r"(?<!\w)(?:loi|letter of intent|pernyataan kehendak|surat minat)(?!\w)")
-TWIN = re.compile(r"(?<!\w)(?:(?:kota|provinsi|kabupaten|daerah) (?:kembar|bersaudara)"
-                  r"|sister (?:city|cities|province|provinces)|twin (?:city|cities|town)"
-                  r"|friendship cit(?:y|ies))(?!\w)|友好城市|友好省|友城")
-ESTABLISHED = re.compile(r"(?<!\w)(?:resmi|diresmikan|meresmikan|menjalin|terjalin|telah|sudah"
-                         r"|berlangsung|memiliki|agreement|established|perjanjian)(?!\w)")
-CUE = re.compile(MOU.pattern + "|" + LOI.pattern + "|" + TWIN.pattern + r"|(?<!\w)(?:"
-                 r"penandatanganan|menandatangani|ditandatangani|kerja ?sama|kemitraan"
-                 r"|cooperation|partnership)(?!\w)")
 FIELDS = re.compile(r"(?<!\w)(?:mencakup|meliputi|di bidang|dalam bidang|antara lain|include|cover)"
                     r"\w*\s+(.+)$", re.DOTALL)
-EVIDENCE_RANK = {"mou": 3, "loi": 2, "agreement": 1, "exploration": 0}  # a named instrument first
-PREFERRED_LEVELS = ("city", "regency", "province", "county", "district")
 
 
 def stage_of(folded: str) -> str:
-    """The stage a (folded) sentence's cue states."""
-    if MOU.search(folded):
-        return "mou"
-    if LOI.search(folded):
-        return "loi"
-    if TWIN.search(folded) and ESTABLISHED.search(folded):
-        return "agreement"
-    return "exploration"
+    """The stage a sentence's cue states (exploration when it states none)."""
+    read = sentence_stage(folded)
+    return read.stage if read else "exploration"
 
-
-# --- places in a sentence ---------------------------------------------------------------------
-
-@lru_cache(maxsize=8192)
-def entry_aliases(entry) -> tuple[str, ...]:
-    """Every name form of a gazetteer entry: official, bare, English, characters, aliases."""
-    forms = [entry.name, entry.name_en, entry.name_zh, *_alias_list(entry.aliases)]
-    return tuple(sorted({f for form in forms if form for f in (form, strip_prefix(form))
-                         if len(f.strip()) >= 2}))
-
-
-def _alias_list(aliases: str | Iterable[str]) -> list[str]:
-    """Aliases as the entry gives them: a tuple, or a `;`-separated string."""
-    return aliases.split(";") if isinstance(aliases, str) else list(aliases)
-
-
-def place_mentions(text: FoldedText, entries: Iterable) -> list[tuple[Mention, object]]:
-    """The gazetteer places a text names: nested names and ambiguous ones resolved."""
-    found = [(mention, entry) for entry in entries
-             for mention in side_mentions(text, entry_aliases(entry), entry.country, entry.level)]
-    spans = {(m.start, m.end) for m, _ in found}
-    found = [(m, e) for m, e in found if not any(
-        s <= m.start and m.end <= t and (s, t) != (m.start, m.end) for s, t in spans)]
-    by_span: dict[tuple[int, int], list] = {}
-    for mention, entry in found:
-        by_span.setdefault((mention.start, mention.end), []).append((mention, entry))
-    resolved = [_disambiguate(group, found) for group in by_span.values()]
-    return sorted((pair for pair in resolved if pair), key=lambda pair: pair[0].start)
-
-
-def _disambiguate(group: list, found: list) -> tuple[Mention, object] | None:
-    """One entry for a name several places share (Tangerang, Nanjing), or None if unclear.
-
-    Preferred in turn: a place the article names with its level word somewhere, a place
-    whose province the article names, then the usual reading of a bare name (the city).
-    """
-    if len({id(entry) for _, entry in group}) == 1:
-        return group[0]
-    qualified = {id(e) for m, e in found if m.qualifier}
-    provinces = {(e.country, e.province) for _, e in found if e.level == "province"}
-    tests = (lambda e: id(e) in qualified, lambda e: (e.country, e.province) in provinces)
-    for test in tests:
-        kept = [pair for pair in group if test(pair[1])]
-        if len(kept) == 1:
-            return kept[0]
-        group = kept or group
-    for level in PREFERRED_LEVELS:
-        kept = [pair for pair in group if pair[1].level == level]
-        if kept:
-            return kept[0] if len(kept) == 1 else None
-    return None
-
-
-def sentence_pairs(mentions: list[tuple[Mention, object]]) -> list[tuple[object, object]]:
-    """The (Indonesian, Chinese) pairs a sentence states, from its place mentions in order."""
-    places = _without_containing_provinces(mentions)
-    ids = [e for e in places if e.country == "ID"]
-    cns = [e for e in places if e.country == "CN"]
-    if not ids or not cns:
-        return []
-    if len(ids) == 1 or len(cns) == 1:
-        return [(i, c) for i in ids for c in cns]
-    countries = [e.country for e in places]
-    if len(ids) == len(cns) and all(a != b for a, b in zip(countries, countries[1:])):
-        pairs = zip(places[::2], places[1::2])  # "A dan B serta C dan D"
-        return [(a, b) if a.country == "ID" else (b, a) for a, b in pairs]
-    return []  # several on each side, not in pairs: too unclear to propose
-
-
-def _without_containing_provinces(mentions: list[tuple[Mention, object]]) -> list:
-    """Distinct places in order of mention, without "Provinsi Banten" in "Kota Serang di Banten"."""
-    places = list({id(entry): entry for _, entry in mentions}.values())
-    inner = {(e.country, e.province) for e in places if e.level != "province"}
-    return [e for e in places if e.level != "province" or (e.country, e.province) not in inner]
-
-
-# --- the finder -------------------------------------------------------------------------------
 
 def find_candidates(articles: Iterable[Article], dataset_partnerships: Iterable[Partnership],
-                    gazetteer: PlaceIndex) -> list[Candidate]:
+                    gazetteer: Gazetteer, index: PlaceIndex | None = None) -> list[Candidate]:
     """The partnerships the articles report that the dataset lacks, one per pair of places."""
+    return split_candidates(articles, dataset_partnerships, gazetteer, index)[0]
+
+
+def split_candidates(articles: Iterable[Article], dataset_partnerships: Iterable[Partnership],
+                     gazetteer: Gazetteer, index: PlaceIndex | None = None
+                     ) -> tuple[list[Candidate], list[Candidate]]:
+    """(the pairs the dataset lacks, the pairs it already has) that the articles report."""
     dataset_partnerships = tuple(dataset_partnerships)
+    index = index or load_places(gazetteer)
     known = _known_keys(dataset_partnerships, gazetteer)
     taken = {p.id for p in dataset_partnerships}
-    evidence: dict[tuple, list[Evidence]] = {}
+    found: dict[tuple[str, str], list[tuple[Article, Finding]]] = {}
     for article in articles:
-        for item in article_evidence(article, gazetteer.entries):
-            evidence.setdefault((id(item.id_entry), id(item.cn_entry)), []).append(item)
-    candidates = []
-    for items in evidence.values():
+        for finding in read_article(article, index).findings:
+            key = (finding.id_place.key, finding.cn_place.key)
+            found.setdefault(key, []).append((article, finding))
+    new, old = [], []
+    for items in found.values():
         candidate = _candidate(items, taken)
-        if not known & set(pair_keys(candidate.partnership)):
-            candidates.append(candidate)
+        if known & set(pair_keys(candidate.partnership)):
+            old.append(candidate)
+        else:
+            new.append(candidate)
             taken.add(candidate.partnership.id)
-    return candidates
+    return new, old
 
 
-def article_evidence(article: Article, entries: Iterable) -> list[Evidence]:
-    """Every (pair, sentence) of an article that names both places with a partnership cue."""
-    mentions = place_mentions(fold_text(article.text), entries)
-    found = []
-    for index, sentence in enumerate(article.sentences):
-        inside = [(m, e) for m, e in mentions if sentence.start <= m.start < sentence.end]
-        folded = fold_text(sentence.text).folded
-        if not inside or not CUE.search(folded):
-            continue
-        date, precision = resolve_date(folded, article.date)
-        fields = _fields(article.sentences, index)
-        for id_entry, cn_entry in sentence_pairs(inside):
-            found.append(Evidence(id_entry, cn_entry, article, sentence, stage_of(folded),
-                                  date, precision, fields))
-    return found
+def _candidate(items: list[tuple[Article, Finding]], taken: set[str]) -> Candidate:
+    """One pair's row from its most confident finding; sources from every article."""
+    items = sorted(items, key=lambda item: (-item[1].confidence, -len(item[1].date)))
+    _article, best = items[0]
+    sources = tuple(dict.fromkeys(a.source for a, _ in items))
+    fields = next((f for a, finding in items if (f := _finding_fields(a, finding))), ())
+    row = Partnership(
+        id=_free_id(_slug_id(best.id_place, best.cn_place), taken),
+        id_name=best.id_place.name, id_level=best.id_place.level,
+        id_province=best.id_place.province, cn_name=best.cn_place.name,
+        cn_name_zh=best.cn_place.name_zh, cn_level=best.cn_place.level,
+        cn_province=best.cn_place.province, stage=best.stage, date=best.date, sources=sources,
+        fields=fields, confidence="reported",
+        notes=f"Found by the candidate finder in {', '.join(sources)}; check before adding.")
+    sentences = tuple(dict.fromkeys(" ".join(a.text[s:e].split())
+                                    for a, f in items for s, e in f.evidence))
+    return Candidate(row, sentences, sources, best.confidence, best.reasons, best.warnings,
+                     tuple(items))
+
+
+def _finding_fields(article: Article, finding: Finding) -> tuple[str, ...]:
+    """The field tags listed in or right after the deciding passage."""
+    start = finding.evidence[0][0]
+    number = next((n for n, s in enumerate(article.sentences) if s.start <= start < s.end), None)
+    return _fields(article.sentences, number) if number is not None else ()
 
 
 def _fields(sentences: tuple[Sentence, ...], index: int) -> tuple[str, ...]:
@@ -206,23 +115,6 @@ def _fields(sentences: tuple[Sentence, ...], index: int) -> tuple[str, ...]:
                            if (m := words.search(listed)))
             return tuple(tag for _, tag in found)
     return ()
-
-
-def _candidate(items: list[Evidence], taken: set[str]) -> Candidate:
-    """One pair's candidate row, from its best sentence (a named instrument, a precise date)."""
-    items = sorted(items, key=lambda e: (-EVIDENCE_RANK[e.stage], -e.precision))
-    best = items[0]
-    sources = tuple(dict.fromkeys(item.article.source for item in items))
-    row = Partnership(
-        id=_free_id(_slug_id(best.id_entry, best.cn_entry), taken),
-        id_name=best.id_entry.name, id_level=best.id_entry.level,
-        id_province=best.id_entry.province, cn_name=best.cn_entry.name,
-        cn_name_zh=best.cn_entry.name_zh, cn_level=best.cn_entry.level,
-        cn_province=best.cn_entry.province, stage=best.stage, date=best.date, sources=sources,
-        fields=next((item.fields for item in items if item.fields), ()), confidence="reported",
-        notes=f"Found by the candidate finder in {', '.join(sources)}; check before adding.")
-    sentences = tuple(dict.fromkeys(" ".join(item.sentence.text.split()) for item in items))
-    return Candidate(row, sentences, sources)
 
 
 def _slug_id(id_entry, cn_entry) -> str:

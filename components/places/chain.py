@@ -1,4 +1,5 @@
-"""Resolve every partner to a point: cache, gazetteer, GeoNames, Nominatim (opt-in), in one loop."""
+"""Resolve every partner to a point: cache, gazetteer, registry, GeoNames, Nominatim (opt-in),
+in one loop."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from components import settings
 from components.places.gazetteer import Gazetteer, GazetteerGeocoder, load_gazetteer
 from components.places.cache import CacheGeocoder, GeoCache
 from components.places.geonames import GeonamesGeocoder
+from components.places.registry import RegistryGeocoder
 from components.models import Message, Partnership, Place, PlaceRef
 from components.places.nominatim import NominatimGeocoder
 
@@ -49,7 +51,8 @@ def place_refs(partnerships: Iterable[Partnership]) -> list[PlaceRef]:
 def build_chain(gazetteer: Gazetteer, cache: GeoCache, *, online: bool,
                 nominatim_url: str | None = None) -> list:
     """The geocoders in the order they are asked; Nominatim only when online."""
-    chain = [CacheGeocoder(cache), GazetteerGeocoder(gazetteer), GeonamesGeocoder(gazetteer)]
+    chain = [CacheGeocoder(cache), GazetteerGeocoder(gazetteer), RegistryGeocoder(gazetteer),
+             GeonamesGeocoder(gazetteer)]
     if online:
         chain.append(NominatimGeocoder(gazetteer, url=nominatim_url))
     return chain
@@ -104,7 +107,7 @@ def _remember(cache: CacheGeocoder, geocoder, form: str, ref: PlaceRef, location
 def _place(ref: PlaceRef, source: str, location: Location, gazetteer: Gazetteer) -> Place:
     """A Place with the gazetteer's official name and characters when it knows the place."""
     raw = location.raw if isinstance(location.raw, dict) else {}
-    if source == "gazetteer":
+    if source in ("gazetteer", "registry"):
         label, label_zh = raw.get("name", ref.name), raw.get("name_zh") or ref.name_zh
     else:
         label = raw.get("name") or raw.get("label") or (location.address or "").split(",")[0]

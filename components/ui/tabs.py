@@ -18,6 +18,7 @@ from components.history import durations, median_durations, stage_counts_by_year
 from components.i18n.translator import Translator
 from components.models import STAGES, Message, Partnership, Problem
 from components.overview import count_by_level_and_stage, count_by_year, most_connected
+from components.ui.articles import show_article_reader
 from components.ui.details import pair_title
 from components.ui.text import bold, plain
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
@@ -192,6 +193,7 @@ def _show_hubs(t: Translator, shown: Sequence[Partnership]) -> None:
 def show_articles(t: Translator, prepared, excerpts: Mapping[str, Sequence[Excerpt]],
                   candidates: Sequence) -> None:
     """Each article with the partnerships it mentions and the ones the dataset still lacks."""
+    show_article_reader(t, prepared)
     if not prepared.articles:
         st.info(plain(t("No articles in the seeds folder.")))
     for article in prepared.articles:
