@@ -11,13 +11,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.map.assets import ensure_static_assets
+from components.map.assets import ensure_static_assets, write_outlines
 from components.news.candidates import find_candidates
 from components.i18n.translator import get_translator
-from components.map.build import build_arcs_layer, build_base_map
+from components.map.build import ASSET_BASE, build_arcs_layer, build_base_map
 from components import settings
 from components.missing import find_shortfall
-from components.pipeline import Prepared, excerpts_by_id, prepare, problems_in
+from components.pipeline import Prepared, excerpts_by_id, excerpts_of, problems_in
+from components.prepcache import load_or_prepare
 from components.ui import render_page
 from components.ui.page import Services
 from components.ui.state import current_language
@@ -36,14 +37,22 @@ def static_assets() -> Path:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def prepared_dataset(path: str, modified: float, online: bool) -> Prepared:
-    """The dataset loaded, checked and geocoded; reloaded when the file changes."""
-    return prepare(path, online=online)
+    """The dataset loaded, checked and geocoded; reloaded when the file changes, and read from
+    disk when these exact files were prepared before (components.prepcache)."""
+    return load_or_prepare(path, online=online)
+
+
+@st.cache_resource(show_spinner=False)
+def outlines_url() -> str:
+    """The country outlines as a static file the browser fetches once (not inlined each run)."""
+    return f"{ASSET_BASE}/{write_outlines(static_assets())}"
 
 
 def base_map(lang: str, tiles: bool):
     """The part of the map that never changes with the filters: built afresh each run (cheap),
     because st_folium adds the arcs layer to the map object it is given."""
-    return build_base_map(translate=get_translator(lang), tiles="OpenStreetMap" if tiles else None)
+    return build_base_map(translate=get_translator(lang), tiles="OpenStreetMap" if tiles else None,
+                          outlines_url=outlines_url())
 
 
 
@@ -94,6 +103,12 @@ def excerpts(_prepared: Prepared, key: tuple[str, float]):
     return excerpts_by_id(_prepared)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def partnership_excerpts(_prepared: Prepared, key: tuple[str, float], partnership_id: str):
+    """One partnership's article passages, for its details: the first screen needs no others."""
+    return excerpts_of(_prepared, partnership_id)
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def candidates(_prepared: Prepared, key: tuple[str, float]):
     """The partnerships the articles report that the dataset lacks, once per dataset file."""
@@ -111,6 +126,7 @@ render_page(prepared, Services(
     base_map=base_map,
     arcs_layer=arcs_layer,
     excerpts=lambda: excerpts(prepared, key),
+    excerpts_of=lambda partnership_id: partnership_excerpts(prepared, key, partnership_id),
     candidates=lambda: candidates(prepared, key),
     problems=lambda lang: problems_in(prepared),
     tiles=config.tiles,

@@ -142,10 +142,23 @@ def _names_of(p: Partnership, places: Mapping[PlaceRef, Place], gazetteer: Alias
     return names
 
 
+class _RememberedAliases:
+    """A gazetteer's aliases asked once per place: many rows share a place or a province."""
+
+    def __init__(self, gazetteer: AliasSource) -> None:
+        self._gazetteer, self._known = gazetteer, {}
+
+    def aliases(self, ref: PlaceRef) -> tuple[str, ...]:
+        if ref not in self._known:
+            self._known[ref] = tuple(self._gazetteer.aliases(ref))
+        return self._known[ref]
+
+
 def build_search_index(partnerships: Iterable[Partnership], places: Mapping[PlaceRef, Place] | None = None,
                        gazetteer: AliasSource | None = None) -> SearchIndex:
     """Index names, provinces, resolved labels and gazetteer aliases of both sides, once per dataset."""
     words = {}
+    gazetteer = _RememberedAliases(gazetteer) if gazetteer is not None else None
     for p in partnerships:
         unique = dict.fromkeys(search_words(" ; ".join(_names_of(p, places or {}, gazetteer))))
         words[p.id] = tuple(unique)

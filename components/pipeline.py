@@ -42,7 +42,6 @@ class Prepared:
     articles: tuple[Article, ...]
     article_problems: tuple[Problem, ...]
     gazetteer: Gazetteer
-    search_index: SearchIndex
     bends: Mapping[str, float]  # each arc's fan-out over the whole dataset, stable under filters
     choices: Choices
     by_id: Mapping[str, Partnership] = field(default_factory=dict)
@@ -71,6 +70,11 @@ class Prepared:
     @cached_property
     def drawable_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in drawable(self.partnerships, self.places))
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        """Every row's names and aliases, built when a search first needs it (never before)."""
+        return build_search_index(self.partnerships, self.places, self.gazetteer)
 
     @cached_property
     def year_span(self) -> tuple[int, int] | None:
@@ -110,7 +114,6 @@ def prepare(data_path: Path | str = DATA_PATH, *, seeds_dir: Path | str = SEEDS_
         articles=tuple(articles),
         article_problems=tuple(article_problems),
         gazetteer=gazetteer,
-        search_index=build_search_index(dataset.partnerships, resolution.places, gazetteer),
         bends=arc_bends(dataset.partnerships, resolution.places),
         choices=Choices.from_partnerships(dataset.partnerships),
         by_id={p.id: p for p in dataset.partnerships},
@@ -134,6 +137,12 @@ def _load_milestones(data_path: Path, dataset: Dataset, seeds_dir: Path | str,
 def problems_in(prepared: Prepared) -> tuple[Problem, ...]:
     """Every problem of the input files, in file order; each is translated where it is shown."""
     return (*prepared.dataset.problems, *prepared.milestone_problems, *prepared.article_problems)
+
+
+def excerpts_of(prepared: Prepared, partnership_id: str) -> tuple[Excerpt, ...]:
+    """One partnership's article passages, best first: what its details need, and no more."""
+    p = prepared.by_id.get(partnership_id)
+    return tuple(excerpts_for(p, prepared.articles, prepared.gazetteer)) if p else ()
 
 
 def excerpts_by_id(prepared: Prepared) -> dict[str, tuple[Excerpt, ...]]:

@@ -17,3 +17,13 @@ def run_app(**params: str) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+SECTIONS = ("table", "overview", "articles", "problems")
+
+
+def open_section(at: AppTest, section: str) -> AppTest:
+    """Open one of the sections below the map (table, overview, articles, problems) and rerun."""
+    at.segmented_control(key="section").set_value(section).run()
+    assert not at.exception, at.exception
+    return at

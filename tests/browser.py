@@ -23,8 +23,17 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
+def open_section(page, name: str, timeout: float = 90_000) -> None:
+    """Open a section below the map ("Table and downloads", "Data problems (2)"…) by its button."""
+    button = page.get_by_role("radio", name=name)
+    button.scroll_into_view_if_needed(timeout=timeout)
+    if button.get_attribute("aria-checked") != "true":
+        button.click()
+
+
 def download_csv(page, folder: Path, timeout: float = 90_000) -> str:
-    """Click the page's "Download CSV" button and return the file's text."""
+    """Open the table section, click its "Download CSV" button and return the file's text."""
+    open_section(page, "Table and downloads", timeout)
     button = page.get_by_role("button", name="Download CSV", exact=True)
     button.scroll_into_view_if_needed()
     with page.expect_download(timeout=timeout) as info:

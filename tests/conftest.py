@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.browser import NetworkGuard, StreamlitServer, launch_chromium, require_chromium
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prepared_cache_outside_the_checkout(tmp_path_factory):
+    """Prepared datasets kept on disk (components.prepcache) go to a temporary folder, never
+    into data/: the app under test and every server it starts inherit the setting."""
+    previous = os.environ.get("KEMBAR_CACHE_DIR")
+    os.environ["KEMBAR_CACHE_DIR"] = str(tmp_path_factory.mktemp("kembar-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("KEMBAR_CACHE_DIR", None)
+    else:
+        os.environ["KEMBAR_CACHE_DIR"] = previous
 
 
 @pytest.fixture(scope="session")

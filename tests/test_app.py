@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import run_app
+from tests.apptest import open_section, run_app
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = list(csv.DictReader((ROOT / "data" / "partnerships.csv").open(encoding="utf-8")))
@@ -143,7 +143,7 @@ def test_data_problems_are_listed_in_the_readers_language(tmp_path, monkeypatch,
     rows[1] = rows[1].replace(",loi,2025-09-05,", ",loi,2025-13-01,")
     broken.write_text("\n".join(rows) + "\n", encoding="utf-8")
     monkeypatch.setenv("KEMBAR_DATA", str(broken))
-    at = run_app(lang=lang)
+    at = open_section(run_app(lang=lang), "problems")
     table = next(d for d in at.dataframe if "message" in d.value.columns).value
     # the bad date, then the missing milestones.csv (nothing beside the copied file)
     assert list(table["line"]) == [2, 0] and list(table["column"]) == ["date", ""]
@@ -151,5 +151,22 @@ def test_data_problems_are_listed_in_the_readers_language(tmp_path, monkeypatch,
     assert "month 13 does not exist" not in translated
     assert table["message"][0] == translated
     assert "milestones.csv" in table["message"][1] and "beside" not in table["message"][1]
-    shown = next(d for d in at.dataframe if "id_name" in d.value.columns).value
+    shown = next(d for d in open_section(at, "table").dataframe if "id_name" in d.value.columns).value
     assert len(shown) == TOTAL  # the row with the bad date is kept, its date unknown
+
+
+@pytest.mark.parametrize("params", [
+    {},
+    {"level": "city,regency", "year_from": "1900", "year_to": "2015", "q": "Serang", "undated": "0"},
+    {"lang": "zh", "stage": "mou", "as_of": "1990", "id_province": "Banten"},
+    {"year_to": "2020", "selected": "serang-hangzhou", "as_of": "2010"},
+])
+def test_the_first_run_needs_no_second(monkeypatch, params):
+    """The first run draws the map before the sidebar from the filters the URL seeds; the
+    widgets must then report the same, or the page would run twice before it settles."""
+    import streamlit
+
+    reruns = []
+    monkeypatch.setattr(streamlit, "rerun", lambda *args, **kwargs: reruns.append(args))
+    run_app(**params)
+    assert reruns == []

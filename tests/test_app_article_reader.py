@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.apptest import run_app
+from tests.apptest import open_section, run_app
 
 NEW_PAIR = ("SEMARANG - Kota Semarang dan Kota Yantai menandatangani nota kesepahaman (MoU) "
             "kota kembar <b>penting</b> di Yantai, Rabu (24/10/2018).")
@@ -16,7 +16,7 @@ def _htmls(at) -> list[str]:
 
 
 def test_a_pasted_text_without_header_asks_for_date_and_language_then_shows_the_candidate():
-    at = run_app()
+    at = open_section(run_app(), "articles")
     at.text_area(key="reader-text").input(NEW_PAIR).run()
     assert not at.exception
     assert any("no header" in info.value for info in at.info)
@@ -35,7 +35,7 @@ def test_a_pasted_text_without_header_asks_for_date_and_language_then_shows_the_
 
 
 def test_a_pasted_article_with_header_lists_the_pairs_already_in_the_dataset():
-    at = run_app()
+    at = open_section(run_app(), "articles")
     at.text_area(key="reader-text").input(HEADER + KNOWN_PAIR).run()
     assert not at.exception and not at.info.values or all(
         "no header" not in info.value for info in at.info)
@@ -47,7 +47,7 @@ def test_a_pasted_article_with_header_lists_the_pairs_already_in_the_dataset():
 
 
 def test_a_bad_header_date_is_reported_not_raised():
-    at = run_app()
+    at = open_section(run_app(), "articles")
     at.text_area(key="reader-text").input(HEADER.replace("2018-10-26", "2018-13-01")
                                           + KNOWN_PAIR).run()
     assert not at.exception
@@ -55,7 +55,7 @@ def test_a_bad_header_date_is_reported_not_raised():
 
 
 def test_the_reader_speaks_the_page_language():
-    at = run_app(lang="id")
+    at = open_section(run_app(lang="id"), "articles")
     at.text_area(key="reader-text").input(HEADER + NEW_PAIR).run()
     assert not at.exception
     assert any("belum ada di dataset" in m.value for m in at.markdown)

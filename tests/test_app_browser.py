@@ -26,7 +26,7 @@ from components.map.build import place_key
 from components.pipeline import Prepared, prepare
 from components.ui.details import pair_title
 from components.i18n.vocabulary import LEVEL_LABELS, sentence_case
-from tests.browser import download_csv
+from tests.browser import download_csv, open_section
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 WAIT = 90_000  # ms: generous; the first run builds the map, and CI machines can be loaded
@@ -479,7 +479,7 @@ def test_choosing_a_partnership_in_the_articles_view_opens_it(app_server, guarde
     page = guarded_page
     open_app(page, app_server)
     p = prepared().by_id["bali-hainan"]
-    page.get_by_role("tab", name="Articles").click()
+    open_section(page, "Articles")
     page.get_by_role("radio", name=pair_title(p, "en")).click()
     wait_for(lambda: url_params(page).get("selected"), ["bali-hainan"], what="selected in the URL")
     heading = page.get_by_role("heading", level=3, name=pair_title(p, "en"))

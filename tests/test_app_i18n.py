@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import run_app
+from tests.apptest import SECTIONS, open_section, run_app
 
 from components.i18n import catalogs
 from components.i18n.vocabulary import sentence_case
@@ -127,7 +127,7 @@ def untranslated(texts: list[tuple[str, str]], lang: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def rendered(lang: str) -> AppTest:
-    """The app opened on a shared link with a partnership selected (read-only: do not drive it)."""
+    """The app opened on a shared link with a partnership selected (drive only the sections)."""
     return run_app(lang=lang, selected=SELECTED)
 
 
@@ -183,7 +183,16 @@ def _walk(node):
 
 
 def page_texts(at: AppTest) -> list[tuple[str, str]]:
-    """Title, sentence, captions, tabs, metrics, downloads, table headers and chart titles."""
+    """Title, sentence, captions, section names, and in each section opened in turn: metrics,
+    downloads, table headers and chart titles (the section is closed again afterwards)."""
+    texts = [("section", name) for name in at.segmented_control(key="section").options]
+    for section in SECTIONS:
+        texts += _opened_texts(open_section(at, section))
+    open_section(at, None)
+    return texts
+
+
+def _opened_texts(at: AppTest) -> list[tuple[str, str]]:
     texts = _widget_texts(at.main) + _element_texts(at.main)
     for element in _walk(at._tree):
         proto = getattr(element, "proto", None)

@@ -80,3 +80,29 @@ def test_inline_text_is_leaflet_and_safe_to_embed():
     assert "L.version" in script or "version" in script
     assert ".leaflet-container" in style
     assert "</script" not in script.lower()
+
+
+def test_outlines_are_written_once_as_a_file_named_by_their_content(tmp_path):
+    import json
+
+    from components.map.assets import write_outlines
+    from components.map.build import build_base_map
+    from components.map.outlines import load_outlines
+
+    name = write_outlines(tmp_path)
+    assert name.startswith("outlines-") and name.endswith(".geojson")
+    assert json.loads((tmp_path / name).read_text(encoding="utf-8")) == load_outlines()
+    before = (tmp_path / name).stat().st_mtime_ns
+    assert write_outlines(tmp_path) == name and (tmp_path / name).stat().st_mtime_ns == before
+    fetched = build_base_map(outlines_url=f"/app/static/kembar/{name}").get_root().render()
+    inline = build_base_map().get_root().render()
+    assert f'fetch("/app/static/kembar/{name}")' in fetched and "fetch(" not in inline
+    assert len(inline) - len(fetched) > 0.9 * len((tmp_path / name).read_bytes())
+
+
+def test_an_older_outlines_file_is_removed(tmp_path):
+    from components.map.assets import outlines_name, write_outlines
+
+    (tmp_path / "outlines-000000000000.geojson").write_text("{}")
+    assert write_outlines(tmp_path) == outlines_name()
+    assert [p.name for p in tmp_path.iterdir()] == [outlines_name()]

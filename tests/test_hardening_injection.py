@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from components.map.assets import STATIC_SUBDIR, leaflet_sources
+from components.map.assets import STATIC_SUBDIR, leaflet_sources, outlines_name
 from components.dataset.writer import FORMULA_STARTS
 from components.map.export import standalone_html
 from components.pipeline import prepare
 from components.ui.text import highlighted
-from tests.browser import NetworkGuard, StreamlitServer, download_csv
+from tests.browser import NetworkGuard, StreamlitServer, download_csv, open_section
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = ROOT / "data" / "partnerships.csv"
@@ -167,7 +167,7 @@ def test_hostile_dataset_text_is_shown_as_text(hostile_pages, tmp_path):
     zh.get_by_text(f"{SCRIPT}{IMG}", exact=False).first.wait_for(timeout=WAIT)
     name.get_by_text(f"Kota {SVG}", exact=False).first.wait_for(timeout=WAIT)
     assert f"Hangzhou {IMG}" in body_text(name)
-    name.get_by_role("tab", name="Data problems", exact=False).click()
+    open_section(name, "Data problems")
     name.get_by_text("Not placed on the map: Kota", exact=False).first.wait_for(timeout=WAIT)
     name.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
     for page in (notes, zh, name):
@@ -328,12 +328,13 @@ def test_no_url_serves_code_or_data(server, path):
     assert leaked == [], f"{path} -> {status} served {leaked}"
 
 
-def test_the_static_folder_holds_only_leaflet():
+def test_the_static_folder_holds_only_leaflet_and_the_outlines():
     static = ROOT / "static"
     allowed = {STATIC_SUBDIR / "leaflet" / relative for _, relative in leaflet_sources()}
+    allowed.add(STATIC_SUBDIR / outlines_name())
     present = {p.relative_to(ROOT) for p in static.rglob("*") if p.is_file()}
     assert present <= allowed, sorted(map(str, present - allowed))
-    assert all(p.suffix in (".js", ".css", ".png") for p in present)
+    assert all(p.suffix in (".js", ".css", ".png", ".geojson") for p in present)
 
 
 def test_leaflet_is_served_from_static(server):

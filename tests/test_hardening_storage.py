@@ -138,7 +138,8 @@ def test_the_app_runs_when_the_cache_folder_cannot_exist(tmp_path, answers, monk
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not at.exception, at.exception
-    tab = next(t for t in at.tabs if t.label.startswith("Data problems"))
+    tab = at.segmented_control(key="section").set_value("problems").run()  # the Data problems section
+    assert not at.exception, at.exception
     warnings = " ".join(w.value.replace("\\", "") for w in tab.warning)
     assert "cannot write" in warnings
     assert not any(ASKED in e.value for e in tab.error)  # placed from the online answer

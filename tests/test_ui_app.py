@@ -17,7 +17,7 @@ from components.history import timeline
 from components.pipeline import prepare
 from components.ui.details import all_sources, partner_line
 from components.ui.tabs import excel_csv
-from tests.apptest import run_app
+from tests.apptest import open_section, run_app
 from tests.test_missing import write_copy
 
 DATA = prepare(online=False)
@@ -153,7 +153,7 @@ def test_the_csv_opens_in_excel_and_is_named_after_the_filters():
 
 
 def test_the_table_puts_names_first_and_the_id_last_with_dates_as_the_details_say():
-    at = run_app(selected="serang-hangzhou")
+    at = open_section(run_app(selected="serang-hangzhou"), "table")
     table = next(d for d in at.dataframe if "id_name" in d.value.columns).value
     assert list(table.columns)[0] == "id_name" and list(table.columns)[-1] == "id"
     row = table[table["id"] == "serang-hangzhou"].iloc[0]
@@ -161,7 +161,8 @@ def test_the_table_puts_names_first_and_the_id_last_with_dates_as_the_details_sa
 
 
 def test_the_overview_has_no_empty_duration_card():
-    at = run_app(stage="exploration")
+    at = open_section(run_app(stage="exploration"), "overview")
+    assert at.main.get("vega_lite_chart"), "the overview drew no chart"
     assert not any("measured on 0" in c.value for c in at.caption)
     assert not [m for m in at.metric if "Median time" in m.label]
 
@@ -181,11 +182,11 @@ def test_follow_on_problems_are_grouped_under_the_row_left_out(tmp_path, monkeyp
     index = next(i for i, p in enumerate(DATA.partnerships) if len(DATA.milestones_by_id.get(p.id, ())) >= 2)
     path, rows = write_copy(tmp_path, {index: ("stage", "signed")})
     monkeypatch.setenv("KEMBAR_DATA", str(path))
-    at = run_app()
+    at = open_section(run_app(), "problems")
     tables = [d.value for d in at.dataframe if "message" in d.value.columns]
     causes = next(f for f in tables if "follow_ons" in f.columns)
     followers = next(f for f in tables if "cause" in f.columns)
     own = len(DATA.milestones_by_id[rows[index]["id"]])
     assert list(causes["line"]) == [index + 2] and list(causes["follow_ons"]) == [own]
     assert len(followers) == own and set(followers["cause"]) == {f"partnerships.csv:{index + 2}"}
-    assert any(tab.label == "Data problems (1)" for tab in at.tabs)
+    assert "Data problems (1)" in at.segmented_control(key="section").format_func("problems")

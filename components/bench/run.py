@@ -27,6 +27,7 @@ from components.pipeline import DATA_PATH
 from components import ROOT
 from components.bench.harness import MAP_FRAME, NetworkGuard, StreamlitServer, launch_chromium
 APPS = ("kembar", "peer")
+RESTART = "kembar-restart"  # Kembar again in a new process, its on-disk prepared dataset kept
 WORKER_TIMEOUT = 1200
 FILTER_LEVELS, FILTER_BUDGET = ("city", "regency", "province"), 6.0
 MAP_COMPONENT = "streamlit_folium.st_folium"
@@ -136,6 +137,11 @@ def _filter_changes(at: Any, app: str) -> list[float]:
 def worker(app: str, csv: Path, script: Path) -> dict[str, Any]:
     """Every server-side figure of one app on one dataset (run in a fresh process)."""
     os.environ["KEMBAR_DATA"] = str(csv)
+    if app == RESTART:  # a fresh server on files prepared before: the first page run alone
+        from streamlit.testing.v1 import AppTest
+
+        return {"first_run_s": _run(AppTest.from_file(str(script), default_timeout=WORKER_TIMEOUT),
+                                    lambda a: a.run())}
     load_s, geocode_s, rows = _load_times(app, csv)
     spent = _instrument(app)
     from streamlit.testing.v1 import AppTest
@@ -158,11 +164,12 @@ def worker(app: str, csv: Path, script: Path) -> dict[str, Any]:
 
 # --- in the benchmark process --------------------------------------------------------------
 
-def measure_app(app: str, csv: Path, script: Path) -> dict[str, Any]:
-    """Run `worker` in a subprocess (cwd = the project) and return its figures."""
+def measure_app(app: str, csv: Path, script: Path, cache: Path) -> dict[str, Any]:
+    """Run `worker` in a subprocess (cwd = the project; `cache` its KEMBAR_CACHE_DIR)."""
     command = [sys.executable, "-m", "components.bench.run", app, str(csv), str(script)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "KEMBAR_CACHE_DIR": str(cache)}
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
-                          timeout=WORKER_TIMEOUT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          timeout=WORKER_TIMEOUT, env=env)
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"{app} on {csv.name} failed ({done.returncode}):\n{done.stderr[-3000:]}")
@@ -198,10 +205,11 @@ def _peak_rss_mb(pid: int) -> float:
 
 def measure_browser(app: str, csv: Path, script: Path, expected: int,
                     log_dir: Path) -> dict[str, Any]:
-    """Time to draw every arc on a cold server (first visit) and a warm one (second visit)."""
+    """Time to draw every arc on a cold server (first visit, files never prepared before) and a
+    warm one (second visit)."""
     from playwright.sync_api import sync_playwright
 
-    env = {"KEMBAR_DATA": str(csv)}
+    env = {"KEMBAR_DATA": str(csv), "KEMBAR_CACHE_DIR": tempfile.mkdtemp(dir=log_dir)}
     app_script = ROOT / "app.py" if app == "kembar" else script
     server = StreamlitServer(env=env, script=app_script).start(log_dir, timeout=120)
     try:
@@ -223,7 +231,11 @@ def _measure_dataset(label: str, csv: Path, script: Path, apps: tuple[str, ...],
     row: dict[str, Any] = {"size": label}
     for app in apps:
         log(f"{label}: {app}, server side…")
-        row[app] = measure_app(app, csv, script if app == "peer" else ROOT / "app.py")
+        cache = Path(tempfile.mkdtemp(prefix="cache-", dir=script.parent))  # empty: files never seen
+        row[app] = measure_app(app, csv, script if app == "peer" else ROOT / "app.py", cache)
+        if app == "kembar":
+            again = measure_app(RESTART, csv, ROOT / "app.py", cache)
+            row[app]["restart_first_run_s"] = again["first_run_s"]
         if browser:
             log(f"{label}: {app}, in the browser…")
             row[app].update(measure_browser(app, csv, script, row[app]["rows"], script.parent))
@@ -231,12 +243,18 @@ def _measure_dataset(label: str, csv: Path, script: Path, apps: tuple[str, ...],
 
 
 def run_bench(sizes: list[int], *, browser: bool = True, scale: list[int] | None = None,
-              seed: int = SEED, log: Callable[[str], None] = print) -> dict[str, Any]:
+              seed: int = SEED, rounds: int = 5,
+              log: Callable[[str], None] = print) -> dict[str, Any]:
     """Measure the real dataset and each synthetic size (both apps), then the scale sizes
     (Kembar only, server side only)."""
-    results = []
+    results, first_screen, load_before = [], None, os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="kembar-bench-") as directory:
         script = write_peer(directory)
+        if browser:
+            from components.bench.firstscreen import measure_first_screen
+
+            log("real: first screen, floor / peer / Kembar side by side in the browser…")
+            first_screen = measure_first_screen(DATA_PATH, script, Path(directory), rounds)
         results.append(_measure_dataset("real", DATA_PATH, script, APPS, browser, log))
         for size in sizes:
             csv = write_dataset(size, directory, seed)
@@ -245,7 +263,7 @@ def run_bench(sizes: list[int], *, browser: bool = True, scale: list[int] | None
             csv = write_dataset(size, directory, seed)
             results.append(_measure_dataset(str(size), csv, script, ("kembar",), False, log))
     return {"seed": seed, "cpus": os.cpu_count(), "python": sys.version.split()[0],
-            "results": results}
+            "load_average": [load_before, os.getloadavg()], "first_screen": first_screen, "results": results}
 
 
 if __name__ == "__main__":

@@ -6,11 +6,15 @@ URL prefix /app/static/); the export inlines them into one self-contained page.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
 
 from xstatic.pkg import leaflet as xstatic_leaflet
+
+from components.map.outlines import load_outlines
 
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 LEAFLET_VERSION = xstatic_leaflet.VERSION
@@ -32,6 +36,12 @@ def _copy_if_changed(source: Path, target: Path) -> bool:
     data = source.read_bytes()
     if target.exists() and target.read_bytes() == data:
         return False
+    _write_atomically(target, data)
+    return True
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write through a temporary file renamed into place: a reader sees old or new, never half."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
@@ -41,7 +51,6 @@ def _copy_if_changed(source: Path, target: Path) -> bool:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return True
 
 
 def ensure_static_assets(app_dir: Path | str) -> Path:
@@ -54,6 +63,28 @@ def ensure_static_assets(app_dir: Path | str) -> Path:
     for source, relative in leaflet_sources():
         _copy_if_changed(source, base / "leaflet" / relative)
     return base
+
+
+def _outlines_bytes() -> bytes:
+    return json.dumps(load_outlines(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def outlines_name() -> str:
+    """The outlines' file name under static/kembar/, named by their content."""
+    return f"outlines-{hashlib.sha256(_outlines_bytes()).hexdigest()[:12]}.geojson"
+
+
+def write_outlines(static_base: Path | str) -> str:
+    """Put the country outlines under <static_base>/ as a file named by its content, so the
+    browser may keep it for as long as it likes (an older version is removed); its name."""
+    data, name = _outlines_bytes(), outlines_name()
+    target = Path(static_base) / name
+    if not (target.exists() and target.read_bytes() == data):
+        _write_atomically(target, data)
+    for old in Path(static_base).glob("outlines-*.geojson"):
+        if old.name != name:
+            old.unlink(missing_ok=True)
+    return name
 
 
 def leaflet_inline() -> tuple[str, str]:

@@ -164,11 +164,12 @@ def build_arcs_layer(partnerships: Sequence[Partnership], places: Mapping[PlaceR
 def build_base_map(*, translate: Translate = untranslated, asset_base: str = ASSET_BASE,
                    center: tuple[float, float] = CENTER, zoom: int = ZOOM,
                    tiles: str | None = DEFAULT_TILES,
-                   bounds: tuple[tuple[float, float], tuple[float, float]] | None = REGION
-                   ) -> folium.Map:
+                   bounds: tuple[tuple[float, float], tuple[float, float]] | None = REGION,
+                   outlines_url: str | None = None) -> folium.Map:
     """The part of the map that never changes with the filters: build once and cache.
 
     The first view fits `bounds` (Indonesia and China whole) when given, else center and zoom.
+    The outlines come from `outlines_url` when given (a static file), else inline.
     """
     # One canvas for every vector layer (thousands of arcs draw fast), with a few pixels of
     # click tolerance so thin dotted arcs can be hit; a second canvas would swallow clicks.
@@ -179,7 +180,7 @@ def build_base_map(*, translate: Translate = untranslated, asset_base: str = ASS
     m.default_js = [("leaflet", f"{asset_base}/leaflet/leaflet.js")]
     m.default_css = [("leaflet_css", f"{asset_base}/leaflet/leaflet.css")]
     IconImagePath(f"{asset_base}/leaflet/images/").add_to(m)
-    OutlinesLayer(load_outlines()).add_to(m)
+    OutlinesLayer(load_outlines(), url=outlines_url).add_to(m)
     if tiles:
         TileLayer(tiles, name=translate("Base map"), opacity=0.85).add_to(m)
     Legend(translate).add_to(m)

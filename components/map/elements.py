@@ -246,24 +246,34 @@ class ArcsGeoJson(folium.GeoJson):
 
 
 class OutlinesLayer(folium.GeoJson):
-    """Country outlines drawn under everything, so the map is never blank offline."""
+    """Country outlines drawn under everything, so the map is never blank offline.
+
+    With `url` the map fetches them from that static file (sent once, kept by the browser,
+    and left out of the script Streamlit sends on every rerun); without, they are inlined
+    (the standalone export)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         // A pane under the tiles (z-index 200): online the tiles cover it, offline it shows.
         {{ this._parent.get_name() }}.createPane("kembarOutlines").style.zIndex = 150;
-        var {{ this.get_name() }} = L.geoJson({{ this.data_json }}, {
+        var {{ this.get_name() }} = L.geoJson({{ "null" if this.url else this.data_json }}, {
           interactive: false, pane: "kembarOutlines",
           renderer: L.svg({padding: 0.5, pane: "kembarOutlines"}),
           style: {color: "#8A8A8A", weight: 0.8, fillColor: "#EFEDE6", fillOpacity: 1}
         });
+        {% if this.url %}
+        fetch({{ this.url_json }}).then(function (r) { return r.json(); })
+          .then(function (data) { {{ this.get_name() }}.addData(data); });
+        {% endif %}
         {% endmacro %}
     """)
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: dict[str, Any], url: str | None = None):
         super().__init__(data, name="outlines", control=False)
         self._name = "OutlinesLayer"
-        self.data_json = script_json(data)
+        self.url = url
+        self.url_json = script_json(url)
+        self.data_json = "" if url else script_json(data)
 
     def render(self, **kwargs: Any) -> None:
         """Add to the map like any layer; there is no per-feature style to compute."""

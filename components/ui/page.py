@@ -10,11 +10,11 @@ import streamlit as st
 
 from babel.lists import format_list
 
-from components.filternotes import download_stem, suggest_relaxation
-from components.filters import apply_filters, describe, english_list
+from components.filternotes import download_stem
+from components.filters import Filters, apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of, timeline
 from components.i18n.formats import format_number
-from components.i18n.translator import N_, get_translator
+from components.i18n.translator import get_translator
 from components.map.build import place_key
 from components.missing import Shortfall, find_shortfall
 from components.models import Partnership, PlaceRef, Problem
@@ -22,6 +22,7 @@ from components.pipeline import Prepared
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
 from components.ui.mappanel import clicked_feature, select_from_click, show_map
+from components.ui.notices import show_notices, show_playing_year, show_relaxation, show_shortfall
 from components.ui.sidebar import (is_playing, language_selector, schedule_next_frame,
                                    seed_widgets, show_as_of, show_filters)
 from components.ui.tabs import (show_articles, show_overview, show_problems, show_table,
@@ -36,7 +37,8 @@ class Services:
 
     base_map: Callable[[str, bool], folium.Map]
     arcs_layer: Callable[[tuple[str, ...], str, str | None], folium.FeatureGroup]
-    excerpts: Callable[[], Mapping[str, Sequence]]
+    excerpts: Callable[[], Mapping[str, Sequence]]  # every partnership's (the Articles section)
+    excerpts_of: Callable[[str], Sequence]  # one partnership's (its details)
     candidates: Callable[[], Sequence]
     problems: Callable[[str], Sequence[Problem]]  # the input files' problems, in a language
     tiles: bool = False
@@ -59,20 +61,49 @@ def _years(prepared: Prepared) -> tuple[int, int]:
 def render_page(prepared: Prepared, services: Services) -> None:
     """Lay out the whole page for one rerun."""
     lang = state.current_language()
-    t = get_translator(lang)
     years = _years(prepared)
     shortfall = (services.shortfall or (lambda: find_shortfall(prepared.dataset, prepared.data_path)))()
-    first = state.initial_view(replace(prepared.choices, problem_ids=shortfall.problem_ids), t)
-    if first is not None:
+    choices = replace(prepared.choices, problem_ids=shortfall.problem_ids)
+    first = state.initial_view(choices, get_translator(lang))
+    if first is None:
+        lang, filters = _show_sidebar(lang, prepared, years)
+        _show_main(get_translator(lang), prepared, services, filters, shortfall)
+    else:
+        # A session's first run sends the map before the sidebar's widgets, so the browser
+        # fetches the map's code first; the widgets, seeded from the URL, must then agree.
         seed_widgets(first, years)
+        early = (st.session_state.get("lang") or lang, _as_seeded(first.filters, years))
+        _show_main(get_translator(early[0]), prepared, services, early[1], shortfall)
+        if _show_sidebar(lang, prepared, years) != early:
+            st.rerun()
+        lang = early[0]
+    state.keep_view(lang)
+    schedule_next_frame()
+
+
+def _as_seeded(filters: Filters, years: tuple[int, int]) -> Filters:
+    """The filters the sidebar will report once seeded with these (years kept within bounds)."""
+    low, high = years
+    year_from, year_to = max(low, filters.year_from or low), min(high, filters.year_to or high)
+    as_of = None if filters.as_of is None else min(high, max(low, filters.as_of))
+    return replace(filters, year_from=None if year_from <= low else year_from,
+                   year_to=None if year_to >= high else year_to, as_of=as_of)
+
+
+def _show_sidebar(lang: str, prepared: Prepared, years: tuple[int, int]) -> tuple[str, Filters]:
+    """The language and the filters, as the sidebar's widgets say."""
     lang = language_selector(lang)
     state.restore_view(lang)
     t = get_translator(lang)
     st.set_page_config(page_title=t("Kembar — Indonesia–China sister regions"))
     filters = show_filters(t, prepared.choices, years, province_labeller(prepared, lang))
-    filters = show_as_of(t, filters, years)
+    return lang, show_as_of(t, filters, years)
+
+
+def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shortfall: Shortfall) -> None:
+    """Title, notices, the sentence of what is shown, the map and details, the sections."""
     st.title(t("Kembar — Indonesia–China sister regions"))
-    _show_notices(t)
+    show_notices(t)
     if prepared.dataset.fatal:
         st.error(plain(t("The dataset could not be loaded: {problem}").format(
             problem=prepared.dataset.problems[0].format(t) if prepared.dataset.problems else "")))
@@ -80,51 +111,18 @@ def render_page(prepared: Prepared, services: Services) -> None:
     sentence = describe(filters, len(shown), len(prepared.partnerships), translate=t,
                         number=lambda n: format_number(n, t.lang),
                         ngettext=t.ngettext, join=list_joiner(t),
-                        province=province_labeller(prepared, lang))
+                        province=province_labeller(prepared, t.lang))
     st.markdown(bold(sentence))
     if as_of_note:
         st.caption(plain(as_of_note))
-    _show_shortfall(t, shortfall)
+    show_shortfall(t, shortfall)
     if not shown:
-        _suggest_relaxation(t, prepared, filters)
+        show_relaxation(t, prepared, filters, _step_years(prepared))
     if is_playing() and filters.as_of is not None:
-        st.html(PLAYING_YEAR_STYLE + f'<div class="kembar-playing-year" aria-live="polite">'
-                f'<span>{filters.as_of}</span></div>')
+        show_playing_year(filters.as_of)
     _show_map_and_details(t, prepared, services, shown)
-    view = ViewState(filters, st.session_state.get("selected"), lang)
-    state.write_url(view)
+    state.write_url(ViewState(filters, st.session_state.get("selected"), t.lang))
     _show_tabs(t, prepared, services, shown, filters)
-    state.keep_view(lang)
-    schedule_next_frame()
-
-
-def _show_notices(t) -> None:
-    """What a link asked for that cannot be shown: one message, dismissed with one click."""
-    found = state.notices()
-    if not found:
-        return
-    text = plain(found[0]) if len(found) == 1 else "\n".join(f"- {plain(n)}" for n in found)
-    message, close = st.columns([0.84, 0.16], vertical_alignment="center")
-    message.warning(text, icon=":material/link_off:")
-    close.button(t("Dismiss"), key="dismiss_notices", on_click=state.dismiss_notices,
-                 icon=":material/close:", help=t("Hide this message"))
-
-
-def _show_shortfall(t, shortfall: Shortfall) -> None:
-    """Say above the map what the file holds that the map cannot show."""
-    if shortfall.unused:
-        st.warning(plain(t(
-            "{n} of the {total} rows of {file} could not be used — see Data problems below the map."
-            ).format(n=shortfall.unused, total=shortfall.rows, file=shortfall.file)),
-            icon=":material/error:")
-    if shortfall.flagged:
-        st.info(plain(t.ngettext(
-            "{n} row of {file} is shown with a problem flagged — see Data problems below the map.",
-            "{n} rows of {file} are shown with a problem flagged — see Data problems below the map.",
-            shortfall.flagged).format(n=shortfall.flagged, file=shortfall.file)), icon=":material/flag:")
-    if shortfall.milestones_missing:
-        st.info(plain(t("There is no milestones.csv beside {file}: the partnerships' histories are "
-                        "missing.").format(file=shortfall.file)), icon=":material/history:")
 
 
 def province_labeller(prepared: Prepared, lang: str) -> Callable[[str, str], str]:
@@ -148,8 +146,9 @@ def _step_years(prepared: Prepared) -> Callable[[Partnership], tuple[int, ...]]:
 
 
 def _apply(prepared: Prepared, partnerships, filters) -> tuple[Partnership, ...]:
-    return apply_filters(partnerships, filters, search_index=prepared.search_index,
-                         step_years=_step_years(prepared))
+    # The search index is built on the first search, not on the first page run.
+    index = prepared.search_index if filters.query.strip() else None
+    return apply_filters(partnerships, filters, search_index=index, step_years=_step_years(prepared))
 
 
 def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:
@@ -159,39 +158,6 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
     as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
     shown = _apply(prepared, as_of.partnerships, replace(filters, as_of=None))
     return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
-
-
-# The year being played, written over the map's top-left corner (beside the zoom buttons).
-PLAYING_YEAR_STYLE = """<style>
-.kembar-playing-year { position: relative; height: 0; z-index: 1000; pointer-events: none; }
-.kembar-playing-year span { position: absolute; top: 1.6rem; left: 3.6rem; padding: 0 .3em;
-  font-size: 2.4rem; font-weight: 700; line-height: 1.2; color: #1a1a1a;
-  background: rgba(255, 255, 255, .85); border-radius: 4px; }
-</style>"""
-
-# TRANSLATORS: each fills {filter} in "Without {filter}, 5 partnerships would be shown."
-RELAXATION_LABELS = {"query": N_("the search"), "levels": N_("the level filter"),
-                     "stages": N_("the stage filter"), "years": N_("the year range"),
-                     "id_provinces": N_("the Indonesian province filter"),
-                     "cn_provinces": N_("the Chinese province filter"),
-                     "fields": N_("the cooperation field filter")}
-
-
-def _suggest_relaxation(t, prepared: Prepared, filters) -> None:
-    """After an empty result, name the one filter whose removal shows the most."""
-    source = (prepared.partnerships if filters.as_of is None else
-              network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of).partnerships)
-    found = suggest_relaxation(source, replace(filters, as_of=None), search_index=prepared.search_index,
-                               step_years=_step_years(prepared))
-    if found is None:
-        st.info(plain(t("Nothing matches these filters. Reset the filters to see every partnership.")),
-                icon=":material/filter_alt_off:")
-        return
-    name, count = found
-    st.info(plain(t.ngettext("Nothing matches these filters. Without {filter}, {n} partnership would be shown.",
-                             "Nothing matches these filters. Without {filter}, {n} partnerships would be shown.",
-                             count).format(filter=t(RELAXATION_LABELS[name]), n=count)),
-            icon=":material/filter_alt_off:")
 
 
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
@@ -214,7 +180,7 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
             p = prepared.by_id[chosen]
             _show_row_problems(t, prepared, p)
             show_details(t, next((s for s in shown if s.id == chosen), p), prepared.places,
-                         services.excerpts().get(chosen, ()), prepared.milestones_by_id.get(chosen, ()),
+                         services.excerpts_of(chosen), prepared.milestones_by_id.get(chosen, ()),
                          articles={a.source: a for a in prepared.articles})
         else:
             st.caption(plain(t("Click an arc or a place on the map, or choose a partnership above, "
@@ -230,18 +196,35 @@ def _show_row_problems(t, prepared: Prepared, p: Partnership) -> None:
             f"- {plain(x.column)}: {plain(x.text(t))}" for x in own), icon=":material/flag:")
 
 
-def _show_tabs(t, prepared: Prepared, services: Services, shown, filters) -> None:
+SECTIONS = ("table", "overview", "articles", "problems")
+SECTION_KEY = "section"
+DETAILS_DRAWN = "_kembar_details_drawn"  # the selection the details beside the map show
+
+
+def _show_tabs(t, prepared: Prepared, services: Services, shown, filters: Filters) -> None:
+    """The views below the map, behind a row of buttons: none is built until it is opened, so
+    the first screen sends only the map and its details."""
+    st.session_state[DETAILS_DRAWN] = st.session_state.get("selected")
+    _sections(t, prepared, services, shown, download_stem(filters))
+
+
+@st.fragment
+def _sections(t, prepared: Prepared, services: Services, shown, file_stem: str) -> None:
+    """The chosen section alone; opening another reruns this fragment, never the map."""
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
-    count = len(split_follow_ons(problems)[0]) + len(unresolved)
-    names = [t("Table and downloads"), t("Overview"), t("Articles"),
-             t("Data problems ({n})").format(n=format_number(count, t.lang))]
-    table, overview, articles, problems_tab = st.tabs(names)
-    with table:
-        show_table(t, shown, prepared, prepared.dataset.columns, download_stem(filters))
-    with overview:
+    count = format_number(len(split_follow_ons(problems)[0]) + len(unresolved), t.lang)
+    names = {"table": t("Table and downloads"), "overview": t("Overview"), "articles": t("Articles"),
+             "problems": t("Data problems ({n})").format(n=count)}
+    chosen = st.segmented_control(t("Below the map"), SECTIONS, format_func=names.__getitem__,
+                                  key=SECTION_KEY, label_visibility="collapsed", width="stretch")
+    if chosen == "table":
+        show_table(t, shown, prepared, prepared.dataset.columns, file_stem)
+    elif chosen == "overview":
         show_overview(t, shown, prepared)
-    with articles:
+    elif chosen == "articles":
         show_articles(t, prepared, services.excerpts(), services.candidates())
-    with problems_tab:
+    elif chosen == "problems":
         show_problems(t, problems, unresolved, prepared.geocoding_warnings)
+    if st.session_state.get("selected") != st.session_state.get(DETAILS_DRAWN):
+        st.rerun()  # a partnership picked among an article's: the details beside the map follow

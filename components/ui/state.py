@@ -12,7 +12,7 @@ STARTED = "_kembar_started"
 NOTICES = "_kembar_notices"
 KEPT = "_kembar_kept"  # the view's widget values at the end of the last run, and its language
 VIEW_PREFIX = "f_"  # every filter and history widget's key starts with it
-VIEW_KEYS = ("selected", "place")  # other view state kept across a language switch
+VIEW_KEYS = ("selected", "place", "section")  # other view state kept across a language switch
 
 
 def url_params() -> dict[str, list[str]]:

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Mapping, Sequence
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -23,6 +22,18 @@ from components.ui.details import pair_title
 from components.ui.text import bold, plain
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
 
+
+class _Altair:
+    """altair, imported when a chart is first drawn: only the Overview needs it, and importing
+    it costs half a second of a fresh server's first page run."""
+
+    def __getattr__(self, name: str):
+        import altair
+
+        return getattr(altair, name)
+
+
+alt = _Altair()
 
 # Stages from tentative to firm, light to dark (a sequential blue scale readers can order).
 STAGE_COLOURS = {"exploration": "#C6DBEF", "loi": "#6BAED6", "mou": "#2171B5", "agreement": "#08306B"}
