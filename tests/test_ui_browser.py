@@ -22,8 +22,9 @@ from components.i18n.translator import LANGUAGES, get_translator
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_LABELS, field_label, sentence_case
 from components.ui.page import list_joiner
 from tests.browser import StreamlitServer, require_chromium
-from tests.test_app_browser import (WAIT, drawn_ids, filtered, open_app, prepared, shot, summary,
-                                    url_params, wait_for, wait_for_arcs, wait_for_param)
+from tests.test_app_browser import (MARK_MAP, VIEW, WAIT, drawn_ids, filtered, map_frame, open_app,
+                                    prepared, shot, summary, url_params, wait_for, wait_for_arcs,
+                                    wait_for_param)
 
 
 def pick(page, label: str, option: str, attempts: int = 3) -> None:
@@ -190,3 +191,17 @@ def test_changing_lang_in_a_link_keeps_the_view(app_server, guarded_page, tmp_pa
     assert (params.get("level"), params.get("stage"), params.get("field"), params.get("selected")) == \
         (["city"], ["mou"], [field], [chosen])
     shot(page, tmp_path, "lang-link-zh")
+
+
+@pytest.mark.timeout(180)
+def test_a_notice_appearing_above_the_map_keeps_the_map_and_its_zoom(app_server, guarded_page):
+    page = guarded_page
+    frame = open_app(page, app_server, "?lang=en")
+    wait_for_arcs(page, drawn_ids(prepared().partnerships))
+    assert frame.evaluate(MARK_MAP)
+    search = page.get_by_role("textbox", name="Search names")
+    search.fill("zzzz")
+    search.press("Enter")
+    page.get_by_text("Nothing matches these filters.").wait_for(timeout=WAIT)
+    wait_for_arcs(page, [])
+    assert map_frame(page).evaluate(VIEW)["same"], "the notice above the map rebuilt the map"

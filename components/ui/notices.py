@@ -78,6 +78,11 @@ def show_relaxation(t, prepared: Prepared, filters, step_years) -> None:
             icon=":material/filter_alt_off:")
 
 
-def show_playing_year(year: int) -> None:
-    """While the animation plays, the year it shows, written over the map."""
-    st.html(PLAYING_YEAR_STYLE + f'<div class="kembar-playing-year" aria-live="polite"><span>{year}</span></div>')
+def show_playing_year(year: int | None) -> None:
+    """While the animation plays, the year it shows, written over the map. The slot is there on
+    every run (empty when not playing), so starting or stopping never moves the map's place in
+    the page, which would rebuild it."""
+    slot = st.empty()
+    if year is not None:
+        slot.html(PLAYING_YEAR_STYLE + f'<div class="kembar-playing-year" aria-live="polite">'
+                  f'<span>{year}</span></div>')

@@ -103,7 +103,8 @@ def _show_sidebar(lang: str, prepared: Prepared, years: tuple[int, int]) -> tupl
 def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shortfall: Shortfall) -> None:
     """Title, notices, the sentence of what is shown, the map and details, the sections."""
     st.title(t("Kembar — Indonesia–China sister regions"))
-    show_notices(t)
+    with st.container():  # one slot, whatever it holds: the map below keeps its place (and zoom)
+        show_notices(t)
     if prepared.dataset.fatal:
         st.error(plain(t("The dataset could not be loaded: {problem}").format(
             problem=prepared.dataset.problems[0].format(t) if prepared.dataset.problems else "")))
@@ -113,13 +114,13 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shor
                         ngettext=t.ngettext, join=list_joiner(t),
                         province=province_labeller(prepared, t.lang))
     st.markdown(bold(sentence))
-    if as_of_note:
-        st.caption(plain(as_of_note))
-    show_shortfall(t, shortfall)
-    if not shown:
-        show_relaxation(t, prepared, filters, _step_years(prepared))
-    if is_playing() and filters.as_of is not None:
-        show_playing_year(filters.as_of)
+    with st.container():  # likewise: these come and go, the map's place in the page does not
+        if as_of_note:
+            st.caption(plain(as_of_note))
+        show_shortfall(t, shortfall)
+        if not shown:
+            show_relaxation(t, prepared, filters, _step_years(prepared))
+        show_playing_year(filters.as_of if is_playing() else None)
     _show_map_and_details(t, prepared, services, shown)
     state.write_url(ViewState(filters, st.session_state.get("selected"), t.lang))
     _show_tabs(t, prepared, services, shown, filters)
