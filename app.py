@@ -90,11 +90,12 @@ static_assets()
 prepared = load(path, config.online)
 
 
-def arcs_layer(ids: tuple[str, ...], lang: str, selected: str | None):
+def arcs_layer(ids: tuple[str, ...], lang: str, selected: str | None, focus: str | None,
+               focused: frozenset[str]):
     """The shown arcs, with the dataset-wide fan-out so an arc keeps its shape under filters."""
     shown = [prepared.by_id[i] for i in ids]
     return build_arcs_layer(shown, prepared.places, translate=get_translator(lang),
-                            selected=selected, bends=prepared.bends)
+                            selected=selected, bends=prepared.bends, focus=focus, focused=focused)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

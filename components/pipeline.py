@@ -16,6 +16,7 @@ from components import DATA_PATH, SEEDS_DIR
 from components.news.articles import Article, load_articles
 from components.news.excerpts import Excerpt, excerpts_for
 from components.filters import SearchIndex, build_search_index
+from components.focus import PlaceIndex
 from components.places.gazetteer import Gazetteer, load_gazetteer
 from components.places.chain import resolve_places
 from components.history import group_milestones, year_bounds
@@ -75,6 +76,11 @@ class Prepared:
     def search_index(self) -> SearchIndex:
         """Every row's names and aliases, built when a search first needs it (never before)."""
         return build_search_index(self.partnerships, self.places, self.gazetteer)
+
+    @cached_property
+    def place_index(self) -> PlaceIndex:
+        """Every place one can focus on, by every name it goes by (for ?place= and the box)."""
+        return PlaceIndex(self.partnerships, self.places, self.gazetteer)
 
     @cached_property
     def year_span(self) -> tuple[int, int] | None:

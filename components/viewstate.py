@@ -5,7 +5,8 @@ Parameters: `level`, `stage`, `id_province`, `cn_province` (comma-separated), `f
 `year_from`, `year_to`, `as_of` (four-digit years), `years_on=history` (match the years on any
 dated step of a partnership's history, not only its current stage's date), `undated` (`0` leaves
 undated partnerships out; `1` keeps them when the years are narrowed, which otherwise leaves them out),
-`q` (search text), `selected` (a partnership id), `lang` (`id`, `en` or `zh`). A value that is
+`q` (search text), `selected` (a partnership id), `place` (the focused place, any name
+components.focus understands; resolved by the page), `lang` (`id`, `en` or `zh`). A value that is
 unknown or malformed is dropped with a plain-text notice naming the parameter and the value;
 parsing never raises. Unknown parameter names (tracking tags and the like) are ignored.
 """
@@ -38,6 +39,7 @@ class ViewState:
     filters: Filters = field(default_factory=Filters)
     selected: str | None = None
     lang: str | None = None  # None: not chosen, the app falls back to the browser's language
+    place: str | None = None  # the focused place as the link names it; the page resolves it
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ class Choices:
         rows = tuple(partnerships)
         return cls(frozenset(p.id for p in rows), frozenset(p.id_province for p in rows),
                    frozenset(p.cn_province for p in rows), frozenset(f for p in rows for f in p.fields))
+
+
+def _shown_all(value: str) -> str:
+    """A user-supplied value without control characters."""
+    return "".join(c if unicodedata.category(c)[0] != "C" else " " for c in value)
 
 
 def _shown(value: str) -> str:
@@ -124,6 +131,15 @@ class _Reader:
             self.note(template, name=name, value=_shown(value))
         return None
 
+    def place(self, name: str) -> str | None:
+        """A place name as given (control characters dropped); too long a name is reported."""
+        value = " ".join(_shown_all(self.single(name)).split())
+        if len(value) > MAX_QUERY_LENGTH:
+            self.note(self.translate("Ignored {name}={value}: too long for a place name."),
+                      name=name, value=_shown(value))
+            return None
+        return value or None
+
     def query(self, name: str) -> str:
         value = " ".join(" ".join(self.values(name)).split())
         if len(value) > MAX_QUERY_LENGTH:
@@ -181,7 +197,8 @@ def view_from_params(params: Params, *, choices: Choices,
     selected = _selected(reader, choices)
     lang = reader.one_of("lang", LANGUAGES,
                          translate("Ignored {name}={value}: the language must be id, en or zh."))
-    return ViewState(filters, selected, lang), tuple(reader.notices)
+    place = reader.place("place")
+    return ViewState(filters, selected, lang, place), tuple(reader.notices)
 
 
 def _undated_param(f: Filters) -> str:
@@ -207,6 +224,7 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         "q": f.query,
         "as_of": "" if f.as_of is None else str(f.as_of),
         "selected": view.selected or "",
+        "place": view.place or "",
         "lang": view.lang or "",
     }
     return {name: value for name, value in params.items() if value}

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.ui.mappanel import MAP_KEY
+
 from tests.apptest import open_section, run_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +40,11 @@ def click_on_map(at: AppTest, properties: dict) -> None:
     """Make st_folium return a click on a feature with these properties, as the browser would."""
     element = map_element(at)
     widget_key = element.proto.id.split("-", 2)[2]
-    at.session_state[widget_key] = {"last_active_drawing": {"type": "Feature", "properties": properties}}
+    value = {"last_active_drawing": {"type": "Feature", "properties": properties}}
+    at.session_state[widget_key] = value
+    # streamlit-folium's on_change copies the new value under the user's key (MAP_KEY) before
+    # the rerun, which is where the app reads a click; AppTest runs no callbacks, so do it here.
+    at.session_state[MAP_KEY] = value
     at.run()
 
 

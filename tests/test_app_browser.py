@@ -20,6 +20,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from components.news.excerpts import excerpts_for
 from components.filters import Filters, apply_filters, describe
+from components.focus import partnerships_of_place
 from components.history import network_as_of
 from components.i18n.translator import get_translator
 from components.map.build import place_key
@@ -327,7 +328,7 @@ def test_searching_jateng_shows_the_jawa_tengah_pairs(app_server, guarded_page, 
 
 
 @pytest.mark.timeout(180)
-def test_clicking_an_arc_then_a_place_opens_their_details(app_server, guarded_page, tmp_path):
+def test_clicking_an_arc_opens_its_details_then_a_place_focuses_it(app_server, guarded_page, tmp_path):
     page = guarded_page
     open_app(page, app_server)
     wait_for_arcs(page, drawn_ids(prepared().partnerships))
@@ -341,15 +342,15 @@ def test_clicking_an_arc_then_a_place_opens_their_details(app_server, guarded_pa
         assert panel.locator(f'a[href="{source}"]').count() >= 1, f"source link {source} missing"
     shot(page, tmp_path, "clicked-arc")
 
-    # Not one of its own places: the selection must change for the click to prove anything.
+    # A place's circle focuses that place (never another place's partnership): the link names it.
     place = click_clearest(page, "place", (place_key(chosen.id_place), place_key(chosen.cn_place)))
-    at_place = [p.id for p in prepared().partnerships
-                if place in (place_key(p.id_place), place_key(p.cn_place))]
-    assert at_place, f"the marker {place} matches no partnership"
-    wait_for(lambda: selected_now(page) in at_place, True,
-             what=f"a partnership of {place} ({at_place}) selected")
-    picked = prepared().by_id[selected_now(page)]
-    details_panel(page).get_by_role("heading", name=pair_title(picked, "en")).wait_for(timeout=WAIT)
+    index = prepared().place_index
+    focus = index.resolve(place)
+    assert len(focus) == 1, f"the marker {place} names no single place: {focus}"
+    wait_for_param(page, "place", index.link_name(focus[0]))
+    ties = partnerships_of_place(focus[0], prepared().partnerships)
+    kept = chosen.id if chosen in ties else None  # another place's tie is closed
+    wait_for(lambda: selected_now(page), kept, what="the selection after focusing")
     shot(page, tmp_path, "clicked-place")
 
 

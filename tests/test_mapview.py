@@ -177,7 +177,7 @@ def test_hostile_text_never_reaches_the_page_as_markup():
     layer = next(iter(build_arcs_layer(rows, places)._children.values()))
     script = _script(layer)
     assert "<img" not in script and "</script" not in script and "<b>" not in script
-    payload = re.search(r"kembarArcsLayer\((\{.*?\}), (\{.*\})\);", script, re.S)
+    payload = re.search(r"kembarArcsLayer\((\{.*?\}), (\{.*\}), (\{.*?\})\);", script, re.S)
     data = json.loads(payload.group(2))
     assert any(place[5] == "</script>" + XSS for place in data["places"])  # pack_layer's name
 
@@ -190,7 +190,7 @@ def test_legend_and_labels_go_through_translate_and_are_escaped():
     legend.add_to(folium.Map(tiles=None))
     script = _script(legend)
     assert "<i>" not in script
-    config = json.loads(re.search(r"var cfg = (\{.*?\});\n", script, re.S).group(1))
+    config = json.loads(re.search(r"kembarLegend\([^,]+, (\{.*?\})\);\n", script, re.S).group(1))
     assert config["stages"]["loi"] == "<i>LETTER OF INTENT (LOI)</i>"
     assert config["text"]["level"].startswith("<i>LEVEL")
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 from components.map.build import layer_geojson, marker_radius
-from components.map.wire import UNPACK_JS, pack_layer, wire_codes
+from components.map.elements import SCRIPTS
+from components.map.wire import pack_layer, wire_codes
 from tests.test_mapview import sample
+
+UNPACK_JS = SCRIPTS["unpack.js"]
 
 
 def test_packing_keeps_every_arc_and_place_in_order():

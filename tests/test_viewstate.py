@@ -43,6 +43,10 @@ GOOD_CASES = [
     ({"selected": "serang-hangzhou"}, ViewState(selected="serang-hangzhou")),
     ({"lang": "zh"}, ViewState(lang="zh")),
     ({"utm_source": "newsletter", "embed": "true"}, ViewState()),  # unknown names are not ours
+    ({"place": "Provinsi Jawa Tengah"}, ViewState(place="Provinsi Jawa Tengah")),
+    ({"place": "  杭州 "}, ViewState(place="杭州")),  # resolved later, by components.focus
+    ({"place": "Jawa\x00 Tengah\n"}, ViewState(place="Jawa Tengah")),  # control characters go
+    ({"place": ""}, ViewState()),
 ]
 
 
@@ -76,6 +80,7 @@ BAD_CASES = [
     ({"selected": "x" * 500}, ViewState(), [f"Ignored selected={'x' * 59}…: no partnership has this id."]),
     ({"q": "a" * 300}, ViewState(Filters(query="a" * MAX_QUERY_LENGTH)),
      [f"Shortened q to its first {MAX_QUERY_LENGTH} characters."]),
+    ({"place": "x" * 300}, ViewState(), [f"Ignored place={'x' * 59}…: too long for a place name."]),
 ]
 
 
@@ -102,6 +107,7 @@ def test_notices_go_through_translate():
      {"undated": "0", "field": "digital economy;trade"}),
     (ViewState(Filters(query="杭州", as_of=2010), selected="serang-hangzhou", lang="id"),
      {"q": "杭州", "as_of": "2010", "selected": "serang-hangzhou", "lang": "id"}),
+    (ViewState(place="Provinsi Jawa Tengah", lang="zh"), {"place": "Provinsi Jawa Tengah", "lang": "zh"}),
 ])
 def test_params_from_view_gives_only_non_defaults(view, params):
     assert params_from_view(view) == params
@@ -128,7 +134,8 @@ def views(draw) -> ViewState:
         years_on=draw(st.sampled_from(["stage", "history"])),
     )
     selected = draw(st.one_of(st.none(), st.sampled_from(sorted(CHOICES.ids))))
-    return ViewState(filters, selected, draw(st.one_of(st.none(), st.sampled_from(LANGUAGES))))
+    place = draw(st.one_of(st.none(), st.sampled_from(["Provinsi Jawa Tengah", "杭州", "Kota Bogor"])))
+    return ViewState(filters, selected, draw(st.one_of(st.none(), st.sampled_from(LANGUAGES))), place)
 
 
 @settings(max_examples=300, deadline=None)
@@ -137,8 +144,8 @@ def test_round_trip(view):
     assert view_from_params(params_from_view(view), choices=CHOICES) == (view, ())
 
 
-_names = st.sampled_from(["level", "stage", "year_from", "year_to", "undated", "years_on", "id_province", "cn_province",
-                          "field", "q", "as_of", "selected", "lang", "other"])
+_names = st.sampled_from(["level", "stage", "year_from", "year_to", "undated", "years_on", "id_province",
+                          "cn_province", "field", "q", "as_of", "selected", "lang", "place", "other"])
 _values = st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=3))
 
 

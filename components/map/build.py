@@ -13,8 +13,9 @@ import folium
 from folium.utilities import JsCode
 
 from components.map.arcs import DIGITS, ArcEnds, arc_lonlats, fan_out
-from components.map.elements import (ArcsGeoJson, IconImagePath, Legend, OutlinesLayer,
-                                 TileLayer, Translate, untranslated)
+from components.focus import place_key
+from components.map.elements import (ArcsGeoJson, IconImagePath, Legend, MapControls,
+                                     OutlinesLayer, TileLayer, Translate, untranslated)
 from components.models import Partnership, Place, PlaceRef
 from components.map.outlines import load_outlines
 
@@ -23,11 +24,6 @@ ZOOM = 4
 REGION = ((-11.0, 92.0), (53.5, 152.0))  # Indonesia and China whole, with the Pacific for the legend
 DEFAULT_TILES = "OpenStreetMap"
 ASSET_BASE = "/app/static/kembar"
-
-
-def place_key(ref: PlaceRef) -> str:
-    """A stable text key for a place, as the map reports it when its marker is clicked."""
-    return "|".join((ref.country, ref.level, ref.province, ref.name))
 
 
 def drawable(partnerships: Iterable[Partnership],
@@ -124,9 +120,11 @@ def arcs_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, 
 
 def layer_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
                   bends: Mapping[str, float] | None = None,
-                  selected: str | None = None) -> dict[str, Any]:
+                  selected: str | None = None,
+                  focused: frozenset[str] = frozenset()) -> dict[str, Any]:
     """What the page receives: each arc as its two endpoints plus `bend`, `a` and `b` (the
-    indices of its places among the Points); the browser draws the curve and adds names."""
+    indices of its places among the Points); the browser draws the curve and adds names.
+    `focused`: the ids of the focused place's partnerships (drawn on top, the rest faded)."""
     shown = drawable(partnerships, places)
     bends = bends if bends is not None else arc_bends(shown, places)
     points = place_features(shown, places)
@@ -141,6 +139,8 @@ def layer_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef,
             properties["disputed"] = True
         if p.id == selected:
             properties["selected"] = True
+        if p.id in focused:
+            properties["focused"] = True
         coordinates = [[end.start[1], end.start[0]], [end.end[1], end.end[0]]]
         arcs.append({"type": "Feature", "properties": properties,
                      "geometry": {"type": "LineString", "coordinates": coordinates}})
@@ -149,15 +149,19 @@ def layer_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef,
 
 def build_arcs_layer(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
                      translate: Translate = untranslated, selected: str | None = None,
-                     bends: Mapping[str, float] | None = None) -> folium.FeatureGroup:
+                     bends: Mapping[str, float] | None = None,
+                     focus: str | None = None,
+                     focused: frozenset[str] = frozenset()) -> folium.FeatureGroup:
     """The layer the app swaps on each filter change: arcs and markers as ONE GeoJson.
 
     Pass `bends` (arc_bends of the whole dataset, cached) so arcs keep their shape under
-    filtering; without it the fan-out is computed over `partnerships` alone.
+    filtering; without it the fan-out is computed over `partnerships` alone. `focus` is
+    the focused place's key and `focused` the ids of its partnerships (components.focus).
     """
     group = folium.FeatureGroup(name=translate("Partnerships"))
-    data = layer_geojson(partnerships, places, bends=bends, selected=selected)
-    ArcsGeoJson(data, translate=translate).add_to(group)
+    data = layer_geojson(partnerships, places, bends=bends, selected=selected, focused=focused)
+    view = {"focus": focus, "region": [list(REGION[0]), list(REGION[1])]}
+    ArcsGeoJson(data, translate=translate, view=view).add_to(group)
     return group
 
 
@@ -184,6 +188,7 @@ def build_base_map(*, translate: Translate = untranslated, asset_base: str = ASS
     if tiles:
         TileLayer(tiles, name=translate("Base map"), opacity=0.85).add_to(m)
     Legend(translate).add_to(m)
+    MapControls([list(b) for b in (bounds or REGION)], translate).add_to(m)
     if bounds:
         m.fit_bounds([list(bounds[0]), list(bounds[1])])
     return m

@@ -15,13 +15,14 @@ from components.filters import Filters, apply_filters, describe, english_list
 from components.history import describe_as_of, network_as_of, timeline
 from components.i18n.formats import format_number
 from components.i18n.translator import get_translator
-from components.map.build import place_key
+from components.focus import partnerships_of_place
 from components.missing import Shortfall, find_shortfall
 from components.models import Partnership, PlaceRef, Problem
 from components.pipeline import Prepared
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
-from components.ui.mappanel import clicked_feature, select_from_click, show_map
+from components.ui.mappanel import apply_click, pending_click, show_map
+from components.ui.portfolio import current_focus, focus_from_link, pick_place, show_portfolio
 from components.ui.notices import show_notices, show_playing_year, show_relaxation, show_shortfall
 from components.ui.sidebar import (is_playing, language_selector, schedule_next_frame,
                                    seed_widgets, show_as_of, show_filters)
@@ -36,7 +37,9 @@ class Services:
     """The app's cached builders, handed in so this layer stays free of caching policy."""
 
     base_map: Callable[[str, bool], folium.Map]
-    arcs_layer: Callable[[tuple[str, ...], str, str | None], folium.FeatureGroup]
+    # (shown ids, language, selected id, focused place's key, its shown partnerships' ids)
+    arcs_layer: Callable[[tuple[str, ...], str, str | None, str | None, frozenset[str]],
+                         folium.FeatureGroup]
     excerpts: Callable[[], Mapping[str, Sequence]]  # every partnership's (the Articles section)
     excerpts_of: Callable[[str], Sequence]  # one partnership's (its details)
     candidates: Callable[[], Sequence]
@@ -72,6 +75,9 @@ def render_page(prepared: Prepared, services: Services) -> None:
         # A session's first run sends the map before the sidebar's widgets, so the browser
         # fetches the map's code first; the widgets, seeded from the URL, must then agree.
         seed_widgets(first, years)
+        if first.place:
+            state.add_notice(focus_from_link(prepared.place_index, first.place,
+                                             get_translator(lang)))
         early = (st.session_state.get("lang") or lang, _as_seeded(first.filters, years))
         _show_main(get_translator(early[0]), prepared, services, early[1], shortfall)
         if _show_sidebar(lang, prepared, years) != early:
@@ -122,7 +128,10 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shor
             show_relaxation(t, prepared, filters, _step_years(prepared))
         show_playing_year(filters.as_of if is_playing() else None)
     _show_map_and_details(t, prepared, services, shown)
-    state.write_url(ViewState(filters, st.session_state.get("selected"), t.lang))
+    focus = current_focus(prepared.place_index)
+    view = ViewState(filters, st.session_state.get("selected"), t.lang,
+                     prepared.place_index.link_name(focus) if focus else None)
+    state.write_url(view)
     _show_tabs(t, prepared, services, shown, filters)
 
 
@@ -163,29 +172,47 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
 
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
     map_column, details_column = st.columns([0.68, 0.32], gap="medium")
+    index = prepared.place_index
+    # The click is read first, so the layer drawn below shows what the panel will describe.
+    apply_click(pending_click(), frozenset(p.id for p in shown),
+                lambda key: getattr(index.by_key.get(key) or _only(index.resolve(key)), "key", None))
+    focus = current_focus(index)
+    ties = partnerships_of_place(focus, shown) if focus else ()
+    if focus and st.session_state.get("selected") not in {p.id for p in ties}:
+        st.session_state["selected"] = None  # a place's click never leaves another's tie open
     drawable = prepared.drawable_ids
     ids = tuple(p.id for p in shown if p.id in drawable)
     with map_column:
-        selected = st.session_state.get("selected")
-        layer = services.arcs_layer(ids, t.lang, selected)
-        result = show_map(services.base_map(t.lang, services.tiles), layer)
-        select_from_click(clicked_feature(result), frozenset(p.id for p in shown),
-                          lambda key: [p.id for p in shown if key in (place_key(p.id_place), place_key(p.cn_place))])
+        layer = services.arcs_layer(ids, t.lang, st.session_state.get("selected"),
+                                    focus.key if focus else None, frozenset(p.id for p in ties))
+        show_map(services.base_map(t.lang, services.tiles), layer)
         hidden = len(shown) - len(ids)
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
                                "see Data problems.").format(n=format_number(hidden, t.lang))))
-    with details_column:
-        chosen = pick_partnership(t, shown, t.lang)
-        if chosen:
-            p = prepared.by_id[chosen]
-            _show_row_problems(t, prepared, p)
-            show_details(t, next((s for s in shown if s.id == chosen), p), prepared.places,
-                         services.excerpts_of(chosen), prepared.milestones_by_id.get(chosen, ()),
-                         articles={a.source: a for a in prepared.articles})
-        else:
-            st.caption(plain(t("Click an arc or a place on the map, or choose a partnership above, "
-                               "to read its sources, history and news.")))
+    with details_column, st.container(key="kembar_details"):
+        pick_place(t, index)
+        if focus:
+            every = partnerships_of_place(focus, prepared.partnerships)
+            show_portfolio(t, index, focus, ties, len(every) - len(ties))
+        _show_partnership(t, prepared, services, ties if focus else shown)
+
+
+def _only(found):
+    return found[0] if len(found) == 1 else None
+
+
+def _show_partnership(t, prepared: Prepared, services: Services, options) -> None:
+    chosen = pick_partnership(t, options, t.lang)
+    if chosen:
+        p = prepared.by_id[chosen]
+        _show_row_problems(t, prepared, p)
+        show_details(t, next((s for s in options if s.id == chosen), p), prepared.places,
+                     services.excerpts_of(chosen), prepared.milestones_by_id.get(chosen, ()),
+                     articles={a.source: a for a in prepared.articles})
+    else:
+        st.caption(plain(t("Click an arc or a place on the map, or choose a partnership above, "
+                           "to read its sources, history and news.")))
 
 
 def _show_row_problems(t, prepared: Prepared, p: Partnership) -> None:

@@ -12,7 +12,7 @@ STARTED = "_kembar_started"
 NOTICES = "_kembar_notices"
 KEPT = "_kembar_kept"  # the view's widget values at the end of the last run, and its language
 VIEW_PREFIX = "f_"  # every filter and history widget's key starts with it
-VIEW_KEYS = ("selected", "place", "section")  # other view state kept across a language switch
+VIEW_KEYS = ("selected", "section")  # other view state kept across a language switch (the focus keeps its own)
 
 
 def url_params() -> dict[str, list[str]]:
@@ -82,3 +82,9 @@ def restore_view(lang: str) -> None:
             st.session_state[key] = value
         except StreamlitAPIException:  # a button or file uploader: it has no value to give back
             continue
+
+
+def add_notice(notice: str | None) -> None:
+    """One more notice about the link, shown with the others (None adds nothing)."""
+    if notice:
+        st.session_state[NOTICES] = (*st.session_state.get(NOTICES, ()), notice)

@@ -1,0 +1,77 @@
+// What the map shows around the arcs layer: the view follows a new focus or selection once,
+// and place labels appear for the most connected places, or for all when zoomed in.
+function kembarLayerView(layer, cfg, view) {
+  var labels = L.layerGroup(), ALL_LABELS_ZOOM = 6;
+  function arcs(test) {
+    var found = [];
+    layer.eachLayer(function (l) {
+      if (l.feature.geometry.type === "LineString" && test(l.feature.properties)) { found.push(l); }
+    });
+    return found;
+  }
+  function bounds(list) {
+    var b = L.latLngBounds([]);
+    list.forEach(function (l) { b.extend(l.getBounds()); });
+    return b;
+  }
+  function follow(map) {
+    var state = window.kembarViewState || (window.kembarViewState = {focus: null, selected: null});
+    var selected = arcs(function (p) { return p.selected; })[0];
+    var selectedId = selected ? selected.feature.properties.id : null;
+    var focused = arcs(function (p) { return p.focused; });
+    // Keep clear of the legend (top right) when it is open.
+    var legend = map.getContainer().querySelector(".kembar-legend-body");
+    var right = legend && legend.style.display !== "none" ? legend.offsetWidth + 30 : 30;
+    var fit = {paddingTopLeft: [30, 30], paddingBottomRight: [right, 30], maxZoom: 8};
+    if (view.focus && state.focus !== view.focus && focused.length) {
+      map.fitBounds(bounds(focused), fit);
+    } else if (!view.focus && state.focus && view.region) {
+      map.fitBounds(view.region);
+    } else if (selected && state.selected !== selectedId &&
+               !map.getBounds().contains(selected.getBounds())) {
+      fit.maxZoom = Math.max(map.getZoom(), 5);
+      map.fitBounds(selected.getBounds(), fit);
+    }
+    state.focus = view.focus || null;
+    state.selected = selectedId;
+  }
+  function name(p) { return cfg.lang === "zh" ? (p.name_zh || p.name) : p.name; }
+  function makeLabels() {
+    layer.eachLayer(function (l) {
+      if (l.feature.geometry.type !== "Point") { return; }
+      var p = l.feature.properties, span = document.createElement("span");
+      span.textContent = name(p);
+      span.style.cssText = "font:11px/1.2 sans-serif;color:#222;white-space:nowrap;" +
+        "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none";
+      var marker = L.marker(l.getLatLng(), {interactive: false, keyboard: false,
+        icon: L.divIcon({className: "kembar-label", html: span, iconSize: null,
+                         iconAnchor: [-(p.radius + 3), 7]})});
+      marker.kembarPlace = p;
+      labels.addLayer(marker);
+    });
+  }
+  function showLabels() {
+    var map = layer._map;
+    if (!map) { return; }
+    var zoomedIn = map.getZoom() >= ALL_LABELS_ZOOM;
+    labels.eachLayer(function (m) {
+      var p = m.kembarPlace;
+      var wanted = zoomedIn || (view.focus ? p.focused : p.count >= cfg.labelMin);
+      var el = m.getElement();
+      if (el) { el.style.display = wanted ? "" : "none"; }
+    });
+  }
+  layer.on("add", function () {
+    var map = layer._map;
+    makeLabels();
+    labels.addTo(map);
+    map.on("zoomend", showLabels);
+    showLabels();
+    setTimeout(function () { if (layer._map) { map.invalidateSize(); follow(map); } }, 0);
+  });
+  layer.on("remove", function (e) {
+    var map = e.target._map || window.map;
+    if (map) { map.off("zoomend", showLabels); map.removeLayer(labels); }
+    labels.clearLayers();
+  });
+}

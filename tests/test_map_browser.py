@@ -1,0 +1,249 @@
+"""Selection and focus in a real browser: mouse clicks on drawn arcs and markers, what the panel
+says, and what the map's own layer highlights or fades.
+
+Points to click are read from the rendered layer (`layer._parts`, in Leaflet's layer pixels),
+converted with `map.layerPointToContainerPoint` and moved by the map frame's offset in the page;
+each click is a real `page.mouse.click`. Expected values come from the dataset through the
+app's own pure functions. No request leaves the machine (the `guarded_page` fixture).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from components.focus import partnerships_of_place
+from components.ui.details import pair_title
+from tests.test_app_browser import (MAP_FRAME, WAIT, details_panel, map_frame, prepared, shot,
+                                    url_params, wait_for)
+
+pytestmark = pytest.mark.timeout(300)
+
+# Where a click lands on exactly one thing: for each arc (or marker) not excluded, the drawn
+# point farthest from every other arc and marker, in container pixels; the best of all.
+CLEAR_POINT = """([kind, excluded]) => {
+  const map = window.map, layer = window.kembarLayer, size = map.getSize();
+  const arcs = [], dots = [];
+  layer.eachLayer(l => (l.feature.geometry.type === "LineString" ? arcs : dots).push(l));
+  function toSegment(p, a, b) {
+    const dx = b.x - a.x, dy = b.y - a.y, len = dx * dx + dy * dy;
+    const t = len ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len)) : 0;
+    return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+  }
+  function toArc(p, l) {
+    let d = Infinity;
+    (l._parts || []).forEach(part => {
+      for (let k = 1; k < part.length; k++) d = Math.min(d, toSegment(p, part[k - 1], part[k]));
+    });
+    return d;
+  }
+  function clearance(p, self) {  // markers are drawn over the arcs: for them only markers count
+    let d = Infinity;
+    if (kind === "arc") arcs.forEach(l => { if (l !== self) d = Math.min(d, toArc(p, l)); });
+    dots.forEach(l => { if (l !== self) d = Math.min(d, p.distanceTo(l._point) - l._radius); });
+    return d;
+  }
+  function inside(p) {
+    const c = map.layerPointToContainerPoint(p);
+    return c.x > 60 && c.y > 60 && c.x < size.x - 60 && c.y < size.y - 60 ? c : null;
+  }
+  let best = null;
+  const consider = (l, key, p) => {
+    const c = inside(p);
+    if (!c || excluded.includes(key)) return;
+    const d = clearance(p, l);
+    if (!best || d > best.clearance) best = {key: key, x: c.x, y: c.y, clearance: d};
+  };
+  if (kind === "arc") {
+    arcs.forEach(l => (l._parts || []).forEach(part => part.forEach(
+      p => consider(l, l.feature.properties.id, p))));
+  } else {
+    dots.forEach(l => consider(l, l.feature.properties.place, l._point));
+  }
+  return best;
+}"""
+
+# A point in the tangle: on one arc, with another arc 3 to 7 px away and no marker near.
+TANGLE_POINT = """() => {
+  const map = window.map, layer = window.kembarLayer, size = map.getSize();
+  const arcs = [], dots = [];
+  layer.eachLayer(l => (l.feature.geometry.type === "LineString" ? arcs : dots).push(l));
+  function toSegment(p, a, b) {
+    const dx = b.x - a.x, dy = b.y - a.y, len = dx * dx + dy * dy;
+    const t = len ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len)) : 0;
+    return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+  }
+  function toArc(p, l) {
+    let d = Infinity;
+    (l._parts || []).forEach(part => {
+      for (let k = 1; k < part.length; k++) d = Math.min(d, toSegment(p, part[k - 1], part[k]));
+    });
+    return d;
+  }
+  for (const l of arcs) {
+    for (const part of l._parts || []) {
+      for (const p of part) {
+        const c = map.layerPointToContainerPoint(p);
+        if (c.x < 60 || c.y < 60 || c.x > size.x - 60 || c.y > size.y - 60) continue;
+        if (dots.some(m => p.distanceTo(m._point) < m._radius + 12)) continue;
+        const near = arcs.filter(o => o !== l).map(o => ({id: o.feature.properties.id, d: toArc(p, o)}));
+        const reach = near.filter(o => o.d < 8);
+        if (reach.length === 1 && reach[0].d >= 3) {
+          return {nearest: l.feature.properties.id, other: reach[0].id, x: c.x, y: c.y};
+        }
+      }
+    }
+  }
+  return null;
+}"""
+
+# The arcs the map's current layer draws highlighted (dark, full strength), by id.
+HIGHLIGHTED = """() => {
+  const ids = [];
+  window.kembarLayer.eachLayer(l => {
+    if (l.feature.geometry.type === "LineString" && l.options.color === "#111111"
+        && l.options.opacity === 1) ids.push(l.feature.properties.id);
+  });
+  return ids.sort();
+}"""
+
+# Each arc's opacity in the current layer, by id.
+OPACITIES = """() => {
+  const out = {};
+  window.kembarLayer.eachLayer(l => {
+    if (l.feature.geometry.type === "LineString") out[l.feature.properties.id] = l.options.opacity;
+  });
+  return out;
+}"""
+
+
+class Frame:
+    """The map frame, looked up afresh for each call: the first reruns may replace the iframe."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def evaluate(self, script: str, arg=None):
+        return map_frame(self.page).evaluate(script, arg)
+
+    def wait_for_function(self, script: str, timeout: float = WAIT) -> None:
+        wait_for(lambda: bool(self.evaluate(script)), True, timeout / 1000, what=script)
+
+    def get_by_role(self, *args, **kwargs):
+        return map_frame(self.page).get_by_role(*args, **kwargs)
+
+
+def ready(page) -> Frame:
+    """The map frame once its arcs layer is drawn and its position has settled."""
+    frame = Frame(page)
+    frame.wait_for_function("() => !!(window.map && window.kembarLayer)")
+    box = lambda: page.locator(MAP_FRAME).bounding_box()  # noqa: E731
+    wait_for(lambda: (box(), box())[0] == box(), True, what="the map frame to stop moving")
+    return frame
+
+
+def open_map(page, server, query: str = "") -> Frame:
+    """Load the app with a query string; the map frame once its layer is drawn and settled."""
+    page.goto(f"{server.url}/{query}", wait_until="domcontentloaded")
+    return ready(page)
+
+
+def click_at(page, point: dict) -> None:
+    """A real mouse click at a point given in the map frame's own pixels."""
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+def mark_layer(frame) -> None:
+    frame.evaluate("() => { window.__before = window.kembarLayer; }")
+
+
+def wait_for_new_layer(frame) -> None:
+    """Until the app's rerun has replaced the layer (what it drew, not the browser's preview)."""
+    frame.wait_for_function("() => !!window.kembarLayer && window.kembarLayer !== window.__before")
+
+
+def heading_in_panel(page, text: str) -> None:
+    details_panel(page).get_by_role("heading", name=text).wait_for(timeout=WAIT)
+
+
+def test_three_clicks_on_three_arcs_select_and_highlight_each_at_once(app_server, guarded_page,
+                                                                    tmp_path):
+    page = guarded_page
+    frame = open_map(page, app_server)
+    clicked: list[str] = []
+    for round_ in range(3):
+        point = frame.evaluate(CLEAR_POINT, ["arc", clicked])
+        assert point and point["clearance"] >= 6, f"no arc clear of the others: {point}"
+        mark_layer(frame)
+        click_at(page, point)
+        clicked.append(point["key"])
+        wait_for(lambda: url_params(page).get("selected"), [point["key"]], what="selected in URL")
+        heading_in_panel(page, pair_title(prepared().by_id[point["key"]], "en"))
+        wait_for_new_layer(frame)
+        wait_for(lambda: frame.evaluate(HIGHLIGHTED), [point["key"]],
+                 what=f"click {round_ + 1}: the highlighted arc")
+        shot(page, tmp_path, f"click-{round_ + 1}")
+    assert len(set(clicked)) == 3
+
+
+def test_a_click_in_the_tangle_takes_the_nearest_arc_and_offers_the_other(app_server,
+                                                                       guarded_page, tmp_path):
+    page = guarded_page
+    frame = open_map(page, app_server)
+    spot = frame.evaluate(TANGLE_POINT)
+    assert spot, "no point where two arcs lie within reach of each other"
+    click_at(page, spot)
+    wait_for(lambda: url_params(page).get("selected"), [spot["nearest"]], what="the nearest arc")
+    other = prepared().by_id[spot["other"]]
+    label = f"{other.id_name} \u2013 {other.cn_name or other.cn_name_zh}"  # as the list names it
+    choice = frame.get_by_role("button", name=label, exact=True)
+    choice.first.wait_for(timeout=WAIT)
+    shot(page, tmp_path, "tangle-choice")
+    choice.first.click()
+    wait_for(lambda: url_params(page).get("selected"), [other.id], what="the arc chosen in the list")
+    heading_in_panel(page, pair_title(other, "en"))
+    wait_for(lambda: frame.evaluate(HIGHLIGHTED), [other.id], what="the highlight of the choice")
+
+
+def test_a_click_on_a_place_circle_focuses_that_place(app_server, guarded_page, tmp_path):
+    page = guarded_page
+    frame = open_map(page, app_server, "?selected=serang-hangzhou")
+    point = frame.evaluate(CLEAR_POINT, ["place", []])
+    assert point and point["clearance"] >= 3, f"no marker clear of the others: {point}"
+    index = prepared().place_index
+    place = index.resolve(point["key"])[0]
+    click_at(page, point)
+    wait_for(lambda: url_params(page).get("place"), [index.link_name(place)], what="place in URL")
+    ties = {p.id for p in partnerships_of_place(place, prepared().partnerships)}
+    assert set(url_params(page).get("selected", [])) <= ties  # never another place's tie
+    details_panel(page).get_by_role("heading", name=place.label("en")).wait_for(timeout=WAIT)
+    shot(page, tmp_path, "place-focus")
+
+
+def test_a_province_link_emphasises_exactly_its_arcs_and_fades_the_rest(app_server, guarded_page,
+                                                                      tmp_path):
+    page = guarded_page
+    frame = open_map(page, app_server, "?place=Provinsi%20Jawa%20Tengah")
+    data = prepared()
+    focus = data.place_index.resolve("Provinsi Jawa Tengah")[0]
+    expected = {p.id for p in partnerships_of_place(focus, data.partnerships)} & data.drawable_ids
+    assert expected
+    wait_for(lambda: {k for k, v in frame.evaluate(OPACITIES).items() if v == 1}, expected,
+             what="the arcs at full strength")
+    faded = {k: v for k, v in frame.evaluate(OPACITIES).items() if k not in expected}
+    assert faded and all(v <= 0.25 for v in faded.values()), faded
+    shot(page, tmp_path, "jawa-tengah")
+
+
+def test_a_chinese_place_link_lists_hangzhous_partners(app_server, guarded_page, tmp_path):
+    page = guarded_page
+    open_map(page, app_server, "?place=%E6%9D%AD%E5%B7%9E")
+    data = prepared()
+    hangzhou = data.place_index.resolve("杭州")[0]
+    ties = partnerships_of_place(hangzhou, data.partnerships)
+    assert ties
+    panel = page.locator(".st-key-kembar_details")
+    panel.get_by_role("heading", name=hangzhou.label("en")).wait_for(timeout=WAIT)
+    for p in ties:
+        panel.get_by_role("button", name=p.id_name).first.wait_for(timeout=WAIT)
+    shot(page, tmp_path, "hangzhou")
