@@ -6,7 +6,8 @@ Parameters: `level`, `stage`, `id_province`, `cn_province` (comma-separated), `f
 dated step of a partnership's history, not only its current stage's date), `undated` (`0` leaves
 undated partnerships out; `1` keeps them when the years are narrowed, which otherwise leaves them out),
 `q` (search text), `selected` (a partnership id), `place` (the focused place, any name
-components.focus understands; resolved by the page), `lang` (`id`, `en` or `zh`). A value that is
+components.focus understands; resolved by the page), `lang` (`id`, `en` or `zh`),
+`shade=provinces` (shade the provinces by their ties). A value that is
 unknown or malformed is dropped with a plain-text notice naming the parameter and the value;
 parsing never raises. Unknown parameter names (tracking tags and the like) are ignored.
 """
@@ -23,6 +24,7 @@ from components.filters import YEARS_ON, Filters, Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership
 
 LANGUAGES = ("id", "en", "zh")
+SHADINGS = ("provinces",)
 YEAR_MIN, YEAR_MAX = FIRST_YEAR, LAST_YEAR  # the bounds of every date (components.dates)
 MAX_QUERY_LENGTH = 200
 _NOTICE_VALUE_LENGTH = 60
@@ -40,6 +42,7 @@ class ViewState:
     selected: str | None = None
     lang: str | None = None  # None: not chosen, the app falls back to the browser's language
     place: str | None = None  # the focused place as the link names it; the page resolves it
+    shade: bool = False  # provinces shaded by their ties (`shade=provinces`)
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,9 @@ def view_from_params(params: Params, *, choices: Choices,
     lang = reader.one_of("lang", LANGUAGES,
                          translate("Ignored {name}={value}: the language must be id, en or zh."))
     place = reader.place("place")
-    return ViewState(filters, selected, lang, place), tuple(reader.notices)
+    shade = reader.one_of("shade", SHADINGS,
+                          translate("Ignored {name}={value}: the map can only shade provinces."))
+    return ViewState(filters, selected, lang, place, shade=shade == "provinces"), tuple(reader.notices)
 
 
 def _undated_param(f: Filters) -> str:
@@ -226,5 +231,6 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         "selected": view.selected or "",
         "place": view.place or "",
         "lang": view.lang or "",
+        "shade": "provinces" if view.shade else "",
     }
     return {name: value for name, value in params.items() if value}

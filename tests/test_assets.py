@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from components import DATA_DIR
 from components.map.assets import LEAFLET_DIR, ensure_static_assets, leaflet_inline
 
 
@@ -13,15 +14,17 @@ def tree(root):
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
-def test_copies_leaflet_and_nothing_else(tmp_path):
+def test_copies_leaflet_and_the_province_shapes_and_nothing_else(tmp_path):
     base = ensure_static_assets(tmp_path)
     assert base == tmp_path / "static" / "kembar"
     files = tree(tmp_path)
     assert "static/kembar/leaflet/leaflet.js" in files
     assert "static/kembar/leaflet/leaflet.css" in files
     assert "static/kembar/leaflet/images/marker-icon.png" in files
-    assert all(f.startswith("static/kembar/leaflet/") for f in files)
-    assert not any(f.endswith((".py", ".csv", ".geojson", ".map")) for f in files)
+    others = [f for f in files if not f.startswith("static/kembar/leaflet/")]
+    assert others == ["static/kembar/provinces.geojson"]
+    assert (base / "provinces.geojson").read_bytes() == (DATA_DIR / "provinces.geojson").read_bytes()
+    assert not any(f.endswith((".py", ".csv", ".map")) for f in files)
     copied = base / "leaflet" / "leaflet.js"
     assert copied.read_bytes() == (LEAFLET_DIR / "leaflet.js").read_bytes()
 

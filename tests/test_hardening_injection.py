@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from components.map.assets import STATIC_SUBDIR, leaflet_sources, outlines_name
+from components.map.assets import STATIC_DATA, STATIC_SUBDIR, leaflet_sources, outlines_name
 from components.dataset.writer import FORMULA_STARTS
 from components.map.export import standalone_html
 from components.pipeline import prepare
@@ -328,10 +328,11 @@ def test_no_url_serves_code_or_data(server, path):
     assert leaked == [], f"{path} -> {status} served {leaked}"
 
 
-def test_the_static_folder_holds_only_leaflet_and_the_outlines():
+def test_the_static_folder_holds_only_leaflet_the_outlines_and_the_provinces():
     static = ROOT / "static"
     allowed = {STATIC_SUBDIR / "leaflet" / relative for _, relative in leaflet_sources()}
     allowed.add(STATIC_SUBDIR / outlines_name())
+    allowed.update(STATIC_SUBDIR / name for name in STATIC_DATA)
     present = {p.relative_to(ROOT) for p in static.rglob("*") if p.is_file()}
     assert present <= allowed, sorted(map(str, present - allowed))
     assert all(p.suffix in (".js", ".css", ".png", ".geojson") for p in present)

@@ -42,6 +42,7 @@ GOOD_CASES = [
     ({"as_of": "2010"}, ViewState(Filters(as_of=2010))),
     ({"selected": "serang-hangzhou"}, ViewState(selected="serang-hangzhou")),
     ({"lang": "zh"}, ViewState(lang="zh")),
+    ({"shade": "provinces"}, ViewState(shade=True)),
     ({"utm_source": "newsletter", "embed": "true"}, ViewState()),  # unknown names are not ours
     ({"place": "Provinsi Jawa Tengah"}, ViewState(place="Provinsi Jawa Tengah")),
     ({"place": "  杭州 "}, ViewState(place="杭州")),  # resolved later, by components.focus
@@ -73,6 +74,7 @@ BAD_CASES = [
     ({"field": "education,tourism"}, ViewState(), ["Ignored field=education,tourism: unknown value."]),
     ({"selected": "nope"}, ViewState(), ["Ignored selected=nope: no partnership has this id."]),
     ({"lang": "fr"}, ViewState(), ["Ignored lang=fr: the language must be id, en or zh."]),
+    ({"shade": "cities"}, ViewState(), ["Ignored shade=cities: the map can only shade provinces."]),
     ({"level": "town", "stage": "signed", "selected": "nope"}, ViewState(),
      ["Ignored level=town: unknown value.", "Ignored stage=signed: unknown value.",
       "Ignored selected=nope: no partnership has this id."]),
@@ -108,6 +110,7 @@ def test_notices_go_through_translate():
     (ViewState(Filters(query="杭州", as_of=2010), selected="serang-hangzhou", lang="id"),
      {"q": "杭州", "as_of": "2010", "selected": "serang-hangzhou", "lang": "id"}),
     (ViewState(place="Provinsi Jawa Tengah", lang="zh"), {"place": "Provinsi Jawa Tengah", "lang": "zh"}),
+    (ViewState(shade=True), {"shade": "provinces"}),
 ])
 def test_params_from_view_gives_only_non_defaults(view, params):
     assert params_from_view(view) == params
@@ -135,7 +138,8 @@ def views(draw) -> ViewState:
     )
     selected = draw(st.one_of(st.none(), st.sampled_from(sorted(CHOICES.ids))))
     place = draw(st.one_of(st.none(), st.sampled_from(["Provinsi Jawa Tengah", "杭州", "Kota Bogor"])))
-    return ViewState(filters, selected, draw(st.one_of(st.none(), st.sampled_from(LANGUAGES))), place)
+    return ViewState(filters, selected, draw(st.one_of(st.none(), st.sampled_from(LANGUAGES))), place,
+                     shade=draw(st.booleans()))
 
 
 @settings(max_examples=300, deadline=None)
@@ -145,7 +149,7 @@ def test_round_trip(view):
 
 
 _names = st.sampled_from(["level", "stage", "year_from", "year_to", "undated", "years_on", "id_province",
-                          "cn_province", "field", "q", "as_of", "selected", "lang", "place", "other"])
+                          "cn_province", "field", "q", "as_of", "selected", "lang", "place", "shade", "other"])
 _values = st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=3))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from xstatic.pkg import leaflet as xstatic_leaflet
 
+from components import DATA_DIR
 from components.map.outlines import load_outlines
 
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
@@ -21,6 +22,8 @@ LEAFLET_VERSION = xstatic_leaflet.VERSION
 # Only what the map loads: the script, the stylesheet and the images the stylesheet names.
 LEAFLET_FILES = ("leaflet.js", "leaflet.css")
 STATIC_SUBDIR = Path("static") / "kembar"
+# Served beside Leaflet and fetched once by the province shading (components/map/provinces.js).
+STATIC_DATA = ("provinces.geojson",)
 
 
 def leaflet_sources() -> list[tuple[Path, Path]]:
@@ -54,7 +57,8 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 def ensure_static_assets(app_dir: Path | str) -> Path:
-    """Put Leaflet under <app_dir>/static/kembar/leaflet/ (only what is missing or different).
+    """Put Leaflet under <app_dir>/static/kembar/leaflet/ and the province shapes beside it
+    (only what is missing or different).
 
     Returns <app_dir>/static/kembar, which the app serves as /app/static/kembar.
     Safe to call on every start and from two processes at once.
@@ -62,6 +66,8 @@ def ensure_static_assets(app_dir: Path | str) -> Path:
     base = Path(app_dir) / STATIC_SUBDIR
     for source, relative in leaflet_sources():
         _copy_if_changed(source, base / "leaflet" / relative)
+    for name in STATIC_DATA:
+        _copy_if_changed(DATA_DIR / name, base / name)
     return base
 
 

@@ -16,6 +16,7 @@ from branca.element import Element
 from components.map.assets import leaflet_inline
 from components.map.elements import Translate, untranslated
 from components.map.build import DEFAULT_TILES, arcs_geojson, build_full_map
+from components.map.provinces import build_provinces_layer, load_province_shapes
 from components.models import Partnership, Place, PlaceRef
 
 
@@ -26,9 +27,16 @@ def export_geojson(partnerships: Sequence[Partnership],
 
 
 def standalone_html(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
-                    translate: Translate = untranslated, tiles: str | None = DEFAULT_TILES) -> str:
-    """The full map as one HTML page with Leaflet inlined: no CDN, no local server."""
+                    translate: Translate = untranslated, tiles: str | None = DEFAULT_TILES,
+                    provinces: Mapping[str, Any] | None = None) -> str:
+    """The full map as one HTML page with Leaflet inlined: no CDN, no local server.
+
+    `provinces` (map.provinces.shading_config) shades the provinces, their shapes inlined.
+    """
     m = build_full_map(partnerships, places, translate=translate, asset_base=".", tiles=tiles)
+    if provinces is not None:
+        inline = {**provinces, "url": "", "data": load_province_shapes()}
+        build_provinces_layer(inline, translate=translate).add_to(m)
     m.default_js = []
     m.default_css = []
     script, style = leaflet_inline()

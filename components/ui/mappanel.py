@@ -7,7 +7,7 @@ value after drawing made the highlight lag one click behind).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import folium
 import streamlit as st
@@ -21,10 +21,13 @@ PLACE_KEY = "_kembar_place"
 RETURNED = ["last_active_drawing", "last_object_clicked_count"]
 
 
-def show_map(base_map: folium.Map, arcs_layer: folium.FeatureGroup, *, height: int = 620) -> Any:
-    """Draw the map; only the arcs layer changes between reruns, so zoom and position stay."""
+def show_map(base_map: folium.Map, arcs_layer: folium.FeatureGroup, *, height: int = 620,
+             under: Sequence[folium.FeatureGroup] = ()) -> Any:
+    """Draw the map; only the arcs layer (and the layers `under` it) change between reruns,
+    so zoom and position stay."""
     return st_folium(base_map, key=MAP_KEY, height=height, use_container_width=True,
-                     feature_group_to_add=arcs_layer, returned_objects=RETURNED)
+                     feature_group_to_add=[*under, arcs_layer] if under else arcs_layer,
+                     returned_objects=RETURNED)
 
 
 def pending_click() -> dict[str, Any] | None:

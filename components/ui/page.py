@@ -28,6 +28,7 @@ from components.ui.sidebar import (is_playing, language_selector, schedule_next_
                                    seed_widgets, show_as_of, show_filters)
 from components.ui.tabs import (show_articles, show_overview, show_problems, show_table,
                                 split_follow_ons)
+from components.ui.provinces import SHADE_KEY, provinces_layer, show_map_options
 from components.ui.text import bold, plain
 from components.viewstate import ViewState
 
@@ -103,7 +104,9 @@ def _show_sidebar(lang: str, prepared: Prepared, years: tuple[int, int]) -> tupl
     t = get_translator(lang)
     st.set_page_config(page_title=t("Kembar — Indonesia–China sister regions"))
     filters = show_filters(t, prepared.choices, years, province_labeller(prepared, lang))
-    return lang, show_as_of(t, filters, years)
+    filters = show_as_of(t, filters, years)
+    show_map_options(t)  # read through its state: the first run draws the map before it
+    return lang, filters
 
 
 def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shortfall: Shortfall) -> None:
@@ -127,12 +130,13 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shor
         if not shown:
             show_relaxation(t, prepared, filters, _step_years(prepared))
         show_playing_year(filters.as_of if is_playing() else None)
-    _show_map_and_details(t, prepared, services, shown)
+    shade = bool(st.session_state.get(SHADE_KEY))
+    _show_map_and_details(t, prepared, services, shown, shade)
     focus = current_focus(prepared.place_index)
     view = ViewState(filters, st.session_state.get("selected"), t.lang,
-                     prepared.place_index.link_name(focus) if focus else None)
+                     prepared.place_index.link_name(focus) if focus else None, shade=shade)
     state.write_url(view)
-    _show_tabs(t, prepared, services, shown, filters)
+    _show_tabs(t, prepared, services, shown, filters, shade)
 
 
 def province_labeller(prepared: Prepared, lang: str) -> Callable[[str, str], str]:
@@ -170,7 +174,7 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
     return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
 
 
-def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> None:
+def _show_map_and_details(t, prepared: Prepared, services: Services, shown, shade: bool) -> None:
     map_column, details_column = st.columns([0.68, 0.32], gap="medium")
     index = prepared.place_index
     # The click is read first, so the layer drawn below shows what the panel will describe.
@@ -185,7 +189,8 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown) -> N
     with map_column:
         layer = services.arcs_layer(ids, t.lang, st.session_state.get("selected"),
                                     focus.key if focus else None, frozenset(p.id for p in ties))
-        show_map(services.base_map(t.lang, services.tiles), layer)
+        under = [provinces_layer(t, shown, prepared)] if shade else []
+        show_map(services.base_map(t.lang, services.tiles), layer, under=under)
         hidden = len(shown) - len(ids)
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
@@ -229,15 +234,15 @@ SECTION_KEY = "section"
 DETAILS_DRAWN = "_kembar_details_drawn"  # the selection the details beside the map show
 
 
-def _show_tabs(t, prepared: Prepared, services: Services, shown, filters: Filters) -> None:
+def _show_tabs(t, prepared: Prepared, services: Services, shown, filters: Filters, shade: bool) -> None:
     """The views below the map, behind a row of buttons: none is built until it is opened, so
     the first screen sends only the map and its details."""
     st.session_state[DETAILS_DRAWN] = st.session_state.get("selected")
-    _sections(t, prepared, services, shown, download_stem(filters))
+    _sections(t, prepared, services, shown, download_stem(filters), shade)
 
 
 @st.fragment
-def _sections(t, prepared: Prepared, services: Services, shown, file_stem: str) -> None:
+def _sections(t, prepared: Prepared, services: Services, shown, file_stem: str, shade: bool) -> None:
     """The chosen section alone; opening another reruns this fragment, never the map."""
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
@@ -247,7 +252,7 @@ def _sections(t, prepared: Prepared, services: Services, shown, file_stem: str) 
     chosen = st.segmented_control(t("Below the map"), SECTIONS, format_func=names.__getitem__,
                                   key=SECTION_KEY, label_visibility="collapsed", width="stretch")
     if chosen == "table":
-        show_table(t, shown, prepared, prepared.dataset.columns, file_stem)
+        show_table(t, shown, prepared, prepared.dataset.columns, file_stem, shade=shade)
     elif chosen == "overview":
         show_overview(t, shown, prepared)
     elif chosen == "articles":

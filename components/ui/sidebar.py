@@ -37,6 +37,7 @@ def seed_widgets(view: ViewState, years: tuple[int, int]) -> None:
     state.update(_filter_values(view, years))
     state["f_asof_on"] = view.filters.as_of is not None
     state["f_asof"] = min(high, max(low, view.filters.as_of or high))
+    state["shade_provinces"] = view.shade
     if view.lang:
         state["lang"] = view.lang
     if view.selected:

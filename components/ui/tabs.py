@@ -17,8 +17,12 @@ from components.history import durations, median_durations, stage_counts_by_year
 from components.i18n.translator import Translator
 from components.models import STAGES, Message, Partnership, Problem
 from components.overview import count_by_level_and_stage, count_by_year, most_connected
+from components.map.provinces import shaded_features
+from components.provinces import count_by_province
 from components.ui.articles import show_article_reader
 from components.ui.details import pair_title
+from components.ui.grid import show_province_grid
+from components.ui.provinces import province_shading
 from components.ui.text import bold, plain
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS, sentence_case
 
@@ -63,9 +67,10 @@ def _with_stage_order(frame: pd.DataFrame, t: Translator) -> pd.DataFrame:
 
 
 def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: Sequence[str],
-               file_stem: str = "kembar-all") -> None:
+               file_stem: str = "kembar-all", *, shade: bool = False) -> None:
     """The shown partnerships as a table (names first, the id last, dates as the details show
-    them), and downloads of exactly that set."""
+    them), and downloads of exactly that set (with the shaded provinces in the GeoJSON when the
+    map shows them)."""
     frame = pd.DataFrame([{
         "id_name": p.id_name, "id_province": p.id_province, "cn": _chinese_name(p, t.lang),
         "cn_province": p.cn_province, "level": _label(t, LEVEL_LABELS, p.id_level),
@@ -87,7 +92,7 @@ def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: S
                                               help=t("First source")),
         "id": st.column_config.TextColumn(t("Id"), width=130),
     })
-    _show_downloads(t, shown, prepared, columns, file_stem)
+    _show_downloads(t, shown, prepared, columns, file_stem, shade)
 
 
 def _date_cell(t: Translator, p: Partnership) -> str:
@@ -108,19 +113,28 @@ def excel_csv(shown: Sequence[Partnership], columns: Sequence[str]) -> bytes:
     return ("\ufeff" + to_csv(shown, columns=columns)).encode("utf-8")
 
 
+def geojson_download(shown: Sequence[Partnership], prepared, shade: bool) -> str:
+    """The GeoJSON download: arcs and places, and the shaded provinces when the map shows them."""
+    collection = export_geojson(shown, prepared.places)
+    if shade:
+        collection["features"] += shaded_features(count_by_province(shown))
+    return json.dumps(collection, ensure_ascii=False)
+
+
 def _show_downloads(t: Translator, shown: Sequence[Partnership], prepared, columns,
-                    file_stem: str) -> None:
+                    file_stem: str, shade: bool = False) -> None:
     """Three downloads of exactly what is shown, each built only when the user asks for it."""
     left, middle, right = st.columns(3)
     left.download_button(t("Download CSV"), lambda: excel_csv(shown, columns),
                          file_name=f"{file_stem}.csv", mime="text/csv",
                          icon=":material/download:", on_click="ignore")
     middle.download_button(t("Download GeoJSON"),
-                           lambda: json.dumps(export_geojson(shown, prepared.places), ensure_ascii=False),
+                           lambda: geojson_download(shown, prepared, shade),
                            file_name=f"{file_stem}.geojson", mime="application/geo+json",
                            icon=":material/download:", on_click="ignore")
-    right.download_button(t("Download map (HTML)"), lambda: standalone_html(shown, prepared.places,
-                                                                           translate=t, tiles=None),
+    right.download_button(t("Download map (HTML)"), lambda: standalone_html(
+                              shown, prepared.places, translate=t, tiles=None,
+                              provinces=province_shading(t, shown, prepared) if shade else None),
                           file_name=f"{file_stem}-map.html", mime="text/html",
                           icon=":material/download:", on_click="ignore")
 
@@ -151,6 +165,7 @@ def show_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None
                                        years.undated).format(n=format_number(years.undated, t.lang))))
     _show_history_overview(t, shown, prepared)
     _show_hubs(t, shown)
+    show_province_grid(t, shown, prepared, STAGE_COLOURS)
 
 
 def _show_history_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None:
