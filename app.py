@@ -16,10 +16,12 @@ from components.news.candidates import find_candidates
 from components.i18n.translator import get_translator
 from components.map.build import ASSET_BASE, build_arcs_layer, build_base_map
 from components import settings
+from components.missing import find_shortfall
 from components.pipeline import Prepared, excerpts_by_id, excerpts_of, problems_in
 from components.prepcache import load_or_prepare
 from components.ui import render_page
 from components.ui.page import Services
+from components.ui.state import current_language
 
 APP_DIR = Path(__file__).resolve().parent
 
@@ -33,7 +35,7 @@ def static_assets() -> Path:
     return ensure_static_assets(APP_DIR)
 
 
-@st.cache_resource(show_spinner="Loading and geocoding the dataset…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def prepared_dataset(path: str, modified: float, online: bool) -> Prepared:
     """The dataset loaded, checked and geocoded; reloaded when the file changes, and read from
     disk when these exact files were prepared before (components.prepcache)."""
@@ -62,10 +64,30 @@ def modified(path: Path) -> float:
         return 0.0
 
 
+@st.cache_resource(show_spinner=False)
+def loaded() -> set[tuple[str, float]]:
+    """The dataset files already prepared in this server: only a cold start shows a message."""
+    return set()
+
+
+def load(path: Path, online: bool) -> Prepared:
+    """The prepared dataset; the first time, with a message in the reader's language meanwhile."""
+    key = (str(path), modified(path))
+    message = st.empty()  # on every run, so the page's elements keep their places
+    if key in loaded():
+        return prepared_dataset(*key, online)
+    t = get_translator(current_language())
+    message.info(t("Loading the partnerships and placing them on the map…"), icon=":material/hourglass_top:")
+    result = prepared_dataset(*key, online)
+    loaded().add(key)
+    message.empty()
+    return result
+
+
 config = settings.current()
 path = config.data
 static_assets()
-prepared = prepared_dataset(str(path), modified(path), config.online)
+prepared = load(path, config.online)
 
 
 def arcs_layer(ids: tuple[str, ...], lang: str, selected: str | None, focus: str | None,
@@ -94,6 +116,12 @@ def candidates(_prepared: Prepared, key: tuple[str, float]):
     return find_candidates(_prepared.articles, _prepared.partnerships, _prepared.gazetteer)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def shortfall(_prepared: Prepared, key: tuple[str, float]):
+    """The file's rows the page cannot show, counted once per dataset file."""
+    return find_shortfall(_prepared.dataset, _prepared.data_path)
+
+
 key = (str(path), modified(path))
 render_page(prepared, Services(
     base_map=base_map,
@@ -103,4 +131,5 @@ render_page(prepared, Services(
     candidates=lambda: candidates(prepared, key),
     problems=lambda lang: problems_in(prepared),
     tiles=config.tiles,
+    shortfall=lambda: shortfall(prepared, key),
 ))

@@ -13,6 +13,9 @@ from components.names import CJK_CLASS, fold
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_SHORT_LABELS
 
 NGettext = Callable[[str, str, int], str]
+StepYears = Callable[[Partnership], "Sequence[int]"]  # the years of a partnership's dated steps
+
+YEARS_ON = ("stage", "history")  # the years measure the current stage's date, or any dated step
 
 _SET_FIELDS = ("levels", "stages", "id_provinces", "cn_provinces", "fields")
 
@@ -43,6 +46,11 @@ class Filters:
     fields: frozenset[str] = frozenset()
     query: str = ""
     as_of: int | None = None
+    years_on: str = "stage"  # one of YEARS_ON
+
+    @property
+    def narrows_years(self) -> bool:
+        return self.year_from is not None or self.year_to is not None
 
     def __post_init__(self) -> None:
         for name in _SET_FIELDS:
@@ -61,6 +69,8 @@ class Filters:
         if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
             raise ValueError(f"Filters: year_from {self.year_from} is after year_to {self.year_to}")
         object.__setattr__(self, "query", " ".join(self.query.split()))
+        if self.years_on not in YEARS_ON:
+            raise ValueError(f"Filters.years_on: expected one of {YEARS_ON}, instead got {self.years_on!r}")
 
 
 # --- search --------------------------------------------------------------------------------
@@ -157,34 +167,45 @@ def build_search_index(partnerships: Iterable[Partnership], places: Mapping[Plac
 
 # --- applying ------------------------------------------------------------------------------
 
-def _year_matches(year: int | None, filters: Filters) -> bool:
-    if year is None:
-        return filters.include_undated
+def _in_range(year: int, filters: Filters) -> bool:
     return ((filters.year_from is None or year >= filters.year_from)
             and (filters.year_to is None or year <= filters.year_to))
 
 
-def _keeps(p: Partnership, filters: Filters) -> bool:
+def _years_match(p: Partnership, filters: Filters, step_years: StepYears | None) -> bool:
+    """The current stage's year is in range; with years_on="history", any dated step's year."""
+    years = [p.year] if p.year is not None else []
+    if filters.years_on == "history" and step_years is not None:
+        years += list(step_years(p))
+    if not years:
+        return filters.include_undated
+    return any(_in_range(year, filters) for year in years)
+
+
+def _keeps(p: Partnership, filters: Filters, step_years: StepYears | None = None) -> bool:
     return ((not filters.levels or p.id_level in filters.levels)
             and (not filters.stages or p.stage in filters.stages)
-            and _year_matches(p.year, filters)
+            and _years_match(p, filters, step_years)
             and (not filters.id_provinces or p.id_province in filters.id_provinces)
             and (not filters.cn_provinces or p.cn_province in filters.cn_provinces)
             and (not filters.fields or not filters.fields.isdisjoint(p.fields)))
 
 
 def apply_filters(partnerships: Iterable[Partnership], filters: Filters, *,
-                  search_index: SearchIndex | None = None) -> tuple[Partnership, ...]:
+                  search_index: SearchIndex | None = None,
+                  step_years: StepYears | None = None) -> tuple[Partnership, ...]:
     """The partnerships the filters keep, in input order.
 
     Without a `search_index` a query matches only the rows' own names (no aliases). `as_of` is
     not applied here: the as-of view is `history.network_as_of` (each partnership re-staged to
-    that year), which the page then filters with `as_of=None`.
+    that year), which the page then filters with `as_of=None`. With `years_on="history"`,
+    `step_years` gives each partnership's dated steps (milestones).
     """
     query_words = search_words(filters.query)
     index = search_index if search_index is not None else SearchIndex()
     return tuple(p for p in partnerships
-                 if _keeps(p, filters) and (not query_words or index.matches(p, query_words)))
+                 if _keeps(p, filters, step_years)
+                 and (not query_words or index.matches(p, query_words)))
 
 
 # --- describing ----------------------------------------------------------------------------
@@ -211,22 +232,26 @@ def _years_phrase(f: Filters, translate: Translate) -> str:
         years = translate("up to {year}").format(year=f.year_to)
     else:
         years = translate("{start}–{end}").format(start=f.year_from, end=f.year_to)
+    if f.years_on == "history":
+        # TRANSLATORS: {years} is a range like "2000–2025", matched on every dated step of a history.
+        years = translate("{years} (any step of the history)").format(years=years)
     # TRANSLATORS: {years} is a range like "2000–2025"; undated partnerships are shown as well.
     return translate("{years} and undated").format(years=years) if f.include_undated else years
 
 
 def _optional_phrases(f: Filters, translate: Translate, ngettext: NGettext,
-                      join: Callable[[Sequence[str]], str]) -> list[str]:
+                      join: Callable[[Sequence[str]], str],
+                      province: Callable[[str, str], str] = lambda country, name: name) -> list[str]:
     phrases = []
     if f.stages:
         names = [translate(STAGE_SHORT_LABELS[stage]) for stage in STAGES if stage in f.stages]
         phrases.append(ngettext("stage {stages}", "stages {stages}", len(names)).format(stages=join(names)))
     if f.id_provinces:
         phrases.append(ngettext("Indonesian province {names}", "Indonesian provinces {names}",
-                                len(f.id_provinces)).format(names=join(sorted(f.id_provinces))))
+                                len(f.id_provinces)).format(names=join([province("ID", n) for n in sorted(f.id_provinces)])))
     if f.cn_provinces:
         phrases.append(ngettext("Chinese province {names}", "Chinese provinces {names}",
-                                len(f.cn_provinces)).format(names=join(sorted(f.cn_provinces))))
+                                len(f.cn_provinces)).format(names=join([province("CN", n) for n in sorted(f.cn_provinces)])))
     if f.fields:
         phrases.append(ngettext("field {names}", "fields {names}", len(f.fields)).format(
             names=join(sorted(f.fields))))
@@ -239,7 +264,8 @@ def _optional_phrases(f: Filters, translate: Translate, ngettext: NGettext,
 
 def describe(filters: Filters, shown: int, total: int, *, translate: Translate = untranslated,
              ngettext: NGettext = english_ngettext, join: Callable[[Sequence[str]], str] = english_list,
-             number: Callable[[int], str] = str) -> str:
+             number: Callable[[int], str] = str,
+             province: Callable[[str, str], str] = lambda country, name: name) -> str:
     """One plain-text sentence of what is shown: "23 of 64 partnerships — city level, 2000–2025".
 
     Every fragment is a whole translatable string; `join` lists items ("a, b and c") and
@@ -247,7 +273,7 @@ def describe(filters: Filters, shown: int, total: int, *, translate: Translate =
     """
     count = ngettext("{shown} of {total} partnership", "{shown} of {total} partnerships", total)
     parts = [_levels_phrase(filters.levels, translate, join), _years_phrase(filters, translate)]
-    parts += _optional_phrases(filters, translate, ngettext, join)
+    parts += _optional_phrases(filters, translate, ngettext, join, province)
     # TRANSLATORS: separates the parts of the sentence above the map ("city level, 2000–2025").
     details = translate(", ").join(parts)
     # TRANSLATORS: the sentence above the map: "23 of 64 partnerships — city level, 2000–2025".

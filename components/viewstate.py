@@ -2,7 +2,9 @@
 
 Parameters: `level`, `stage`, `id_province`, `cn_province` (comma-separated), `field`
 (semicolon-separated, as in the dataset's `fields` column, since a field name may hold a comma),
-`year_from`, `year_to`, `as_of` (four-digit years), `undated=0` (leave undated partnerships out),
+`year_from`, `year_to`, `as_of` (four-digit years), `years_on=history` (match the years on any
+dated step of a partnership's history, not only its current stage's date), `undated` (`0` leaves
+undated partnerships out; `1` keeps them when the years are narrowed, which otherwise leaves them out),
 `q` (search text), `selected` (a partnership id), `place` (the focused place, any name
 components.focus understands; resolved by the page), `lang` (`id`, `en` or `zh`),
 `shade=provinces` (shade the provinces by their ties), `view` (the map's centre and zoom,
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from components.dates import FIRST_YEAR, LAST_YEAR
-from components.filters import Filters, Translate, untranslated
+from components.filters import YEARS_ON, Filters, Translate, untranslated
 from components.models import ID_LEVELS, STAGES, Partnership
 
 LANGUAGES = ("id", "en", "zh")
@@ -74,6 +76,9 @@ class Choices:
     id_provinces: frozenset[str] = frozenset()
     cn_provinces: frozenset[str] = frozenset()
     fields: frozenset[str] = frozenset()
+    # ids of rows the file holds but that could not be used, with their line: a link to one
+    # says the row has a problem, not that the id does not exist
+    problem_ids: Mapping[str, int] = field(default_factory=dict, hash=False, compare=False)
 
     @classmethod
     def from_partnerships(cls, partnerships: Iterable[Partnership]) -> "Choices":
@@ -200,13 +205,27 @@ def _filters(reader: _Reader, choices: Choices) -> Filters:
         stages=stages,
         year_from=year_from,
         year_to=year_to,
-        include_undated=reader.flag("undated", default=True),
+        include_undated=reader.flag("undated", default=year_from is None and year_to is None),
         id_provinces=reader.several("id_province", choices.id_provinces),
         cn_provinces=reader.several("cn_province", choices.cn_provinces),
         fields=reader.several("field", choices.fields, separator=";"),
         query=reader.query("q"),
         as_of=reader.year("as_of"),
+        years_on=reader.one_of("years_on", YEARS_ON, reader.translate(
+            "Ignored {name}={value}: expected stage or history.")) or "stage",
     )
+
+
+def _selected(reader: _Reader, choices: Choices) -> str | None:
+    """The open partnership; a link to a row with a problem says so, not that the id is unknown."""
+    value = reader.single("selected")
+    if value in choices.problem_ids:
+        reader.note(reader.translate("Cannot open {value}: its row (line {line}) has a problem; "
+                                     "see Data problems."),
+                    value=_shown(value), line=choices.problem_ids[value])
+        return None
+    return reader.one_of("selected", choices.ids,
+                         reader.translate("Ignored {name}={value}: no partnership has this id."))
 
 
 def view_from_params(params: Params, *, choices: Choices,
@@ -214,8 +233,7 @@ def view_from_params(params: Params, *, choices: Choices,
     """Parse query parameters into a view plus one notice per value ignored; never raises."""
     reader = _Reader(params, translate)
     filters = _filters(reader, choices)
-    selected = reader.one_of("selected", choices.ids,
-                             translate("Ignored {name}={value}: no partnership has this id."))
+    selected = _selected(reader, choices)
     lang = reader.one_of("lang", LANGUAGES,
                          translate("Ignored {name}={value}: the language must be id, en or zh."))
     place = reader.place("place")
@@ -223,6 +241,13 @@ def view_from_params(params: Params, *, choices: Choices,
                           translate("Ignored {name}={value}: the map can only shade provinces."))
     return (ViewState(filters, selected, lang, place, shade=shade == "provinces",
                       map_view=_map_view(reader)), tuple(reader.notices))
+
+
+def _undated_param(f: Filters) -> str:
+    """`undated` only when it differs from its default: kept with all years, left out with fewer."""
+    if f.include_undated == (not f.narrows_years):
+        return ""
+    return "1" if f.include_undated else "0"
 
 
 def params_from_view(view: ViewState) -> dict[str, str]:
@@ -233,7 +258,8 @@ def params_from_view(view: ViewState) -> dict[str, str]:
         "stage": ",".join(stage for stage in STAGES if stage in f.stages),
         "year_from": "" if f.year_from is None else str(f.year_from),
         "year_to": "" if f.year_to is None else str(f.year_to),
-        "undated": "" if f.include_undated else "0",
+        "years_on": "" if f.years_on == "stage" else f.years_on,
+        "undated": _undated_param(f),
         "id_province": ",".join(sorted(f.id_provinces)),
         "cn_province": ",".join(sorted(f.cn_provinces)),
         "field": ";".join(sorted(f.fields)),

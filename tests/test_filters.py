@@ -10,6 +10,7 @@ import pytest
 from components.filters import (
     Filters, SearchIndex, apply_filters, build_search_index, describe, search_words,
 )
+from components.filternotes import suggest_relaxation
 from components.history import group_milestones, network_as_of
 from components.models import Milestone, Place, PlaceRef, Partnership
 
@@ -313,3 +314,41 @@ def test_describe_in_a_real_catalog_language():
         pytest.skip("the describe() fragments are not in the id catalog yet (extraction is due)")
     sentence = describe(Filters(), 3, 64, translate=translator, ngettext=translator.ngettext)
     assert "partnerships" not in sentence and "all levels" not in sentence
+
+
+# --- years on the whole history, and what to drop after an empty result ----------------------
+
+STEP_YEARS = {"jawa-tengah-fujian": (2003, 2023, 2025), "bali-hainan": (2015, 2023)}
+
+
+def _steps(p: Partnership) -> tuple[int, ...]:
+    return STEP_YEARS.get(p.id, ())
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (Filters(year_from=2025, include_undated=False), {"serang-hangzhou", "kab-tangerang-binzhou"}),
+    (Filters(year_from=2025, include_undated=False, years_on="history"),
+     {"serang-hangzhou", "kab-tangerang-binzhou", "jawa-tengah-fujian"}),
+    (Filters(year_from=2023, year_to=2023, include_undated=False, years_on="history"),
+     {"jawa-tengah-fujian", "bali-hainan"}),
+    (Filters(year_from=2023, year_to=2023, include_undated=False), set()),
+])
+def test_years_on_the_history_find_a_recent_step_of_an_older_tie(filters, expected):
+    assert {p.id for p in apply_filters(PARTNERSHIPS, filters, step_years=_steps)} == expected
+
+
+def test_describe_says_the_years_count_every_step():
+    text = describe(Filters(year_from=2025, include_undated=False, years_on="history"), 3, 14)
+    assert text == "3 of 14 partnerships — all levels, from 2025 (any step of the history)"
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (Filters(levels={"province"}, query="Serang"), ("query", 4)),  # the drop that shows most
+    (Filters(stages={"agreement"}, year_from=2024, include_undated=False), ("years", 6)),
+    (Filters(cn_provinces={"Sichuan"}, fields={"tourism"}), ("cn_provinces", 3)),
+    (Filters(query="zzz"), ("query", 14)),
+    (Filters(levels={"province"}, cn_provinces={"Sichuan"}, stages={"exploration"}), None),  # no one drop helps
+])
+def test_an_empty_result_suggests_the_filter_to_drop(filters, expected):
+    assert apply_filters(PARTNERSHIPS, filters) == ()
+    assert suggest_relaxation(PARTNERSHIPS, filters) == expected

@@ -23,11 +23,17 @@ GOOD_CASES = [
     ({"level": ["city", "province"]}, ViewState(Filters(levels={"city", "province"}))),
     ({"level": ""}, ViewState()),
     ({"stage": "loi,MoU"}, ViewState(Filters(stages={"loi", "mou"}))),
-    ({"year_from": "2000", "year_to": "2025"}, ViewState(Filters(year_from=2000, year_to=2025))),
-    ({"year_from": " 2010 "}, ViewState(Filters(year_from=2010))),
-    ({"year_from": ["1999", "2005"]}, ViewState(Filters(year_from=2005))),  # the last one wins
+    # narrowing the years leaves undated partnerships out unless the link asks for them
+    ({"year_from": "2000", "year_to": "2025"},
+     ViewState(Filters(year_from=2000, year_to=2025, include_undated=False))),
+    ({"year_from": " 2010 "}, ViewState(Filters(year_from=2010, include_undated=False))),
+    ({"year_from": ["1999", "2005"]}, ViewState(Filters(year_from=2005, include_undated=False))),
+    ({"year_to": "2010", "undated": "1"}, ViewState(Filters(year_to=2010))),
     ({"undated": "0"}, ViewState(Filters(include_undated=False))),
     ({"undated": "1"}, ViewState()),
+    ({"year_from": "2025", "years_on": "history"},
+     ViewState(Filters(year_from=2025, include_undated=False, years_on="history"))),
+    ({"years_on": "stage"}, ViewState()),
     ({"id_province": "jawa tengah,Banten"}, ViewState(Filters(id_provinces={"Jawa Tengah", "Banten"}))),
     ({"cn_province": "Fujian"}, ViewState(Filters(cn_provinces={"Fujian"}))),
     ({"field": "education;digital economy"}, ViewState(Filters(fields={"education", "digital economy"}))),
@@ -62,9 +68,11 @@ BAD_CASES = [
     ({"year_to": "20100"}, ViewState(), ["Ignored year_to=20100: not a year from 1950 to 2100."]),
     ({"year_to": "２０１０"}, ViewState(), ["Ignored year_to=２０１０: not a year from 1950 to 2100."]),
     ({"as_of": "-2010"}, ViewState(), ["Ignored as_of=-2010: not a year from 1950 to 2100."]),
-    ({"year_from": "2025", "year_to": "2000"}, ViewState(Filters(year_from=2000, year_to=2025)),
+    ({"year_from": "2025", "year_to": "2000"},
+     ViewState(Filters(year_from=2000, year_to=2025, include_undated=False)),
      ["Swapped year_from=2025 and year_to=2000: the range was reversed."]),
     ({"undated": "maybe"}, ViewState(), ["Ignored undated=maybe: expected 1 or 0."]),
+    ({"years_on": "milestones"}, ViewState(), ["Ignored years_on=milestones: expected stage or history."]),
     ({"id_province": "Atlantis"}, ViewState(), ["Ignored id_province=Atlantis: unknown value."]),
     ({"field": "education,tourism"}, ViewState(), ["Ignored field=education,tourism: unknown value."]),
     ({"selected": "nope"}, ViewState(), ["Ignored selected=nope: no partnership has this id."]),
@@ -100,7 +108,10 @@ def test_notices_go_through_translate():
 @pytest.mark.parametrize(("view", "params"), [
     (ViewState(), {}),
     (ViewState(Filters(levels={"regency", "city"})), {"level": "city,regency"}),
-    (ViewState(Filters(stages={"agreement", "loi"}, year_from=2000)), {"stage": "loi,agreement", "year_from": "2000"}),
+    (ViewState(Filters(stages={"agreement", "loi"}, year_from=2000)),
+     {"stage": "loi,agreement", "year_from": "2000", "undated": "1"}),
+    (ViewState(Filters(year_from=2000, include_undated=False, years_on="history")),
+     {"year_from": "2000", "years_on": "history"}),
     (ViewState(Filters(include_undated=False, fields={"trade", "digital economy"})),
      {"undated": "0", "field": "digital economy;trade"}),
     (ViewState(Filters(query="杭州", as_of=2010), selected="serang-hangzhou", lang="id"),
@@ -131,6 +142,7 @@ def views(draw) -> ViewState:
         fields=draw(st.frozensets(st.sampled_from(sorted(CHOICES.fields)))),
         query=draw(st.text(max_size=MAX_QUERY_LENGTH)),
         as_of=draw(_years),
+        years_on=draw(st.sampled_from(["stage", "history"])),
     )
     selected = draw(st.one_of(st.none(), st.sampled_from(sorted(CHOICES.ids))))
     place = draw(st.one_of(st.none(), st.sampled_from(["Provinsi Jawa Tengah", "杭州", "Kota Bogor"])))
@@ -146,8 +158,9 @@ def test_round_trip(view):
     assert view_from_params(params_from_view(view), choices=CHOICES) == (view, ())
 
 
-_names = st.sampled_from(["level", "stage", "year_from", "year_to", "undated", "id_province", "cn_province",
-                          "field", "q", "as_of", "selected", "lang", "place", "shade", "view", "other"])
+_names = st.sampled_from(["level", "stage", "year_from", "year_to", "undated", "years_on", "id_province",
+                          "cn_province", "field", "q", "as_of", "selected", "lang", "place", "shade",
+                          "view", "other"])
 _values = st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=3))
 
 

@@ -71,7 +71,7 @@ function kembarArcsLayer(cfg, packed, view) {
     var p = layer.feature.properties, box = document.createElement("div");
     if (layer.feature.geometry.type === "Point") {
       row(box, names([p.name, p.name_zh]), true);
-      row(box, p.count + " " + cfg.text.partnerships, false);
+      row(box, p.count + " " + (p.count === 1 ? cfg.text.partnership : cfg.text.partnerships), false);
       return box;
     }
     row(box, p.id_name + " \u2013 " + names([p.cn_name_zh, p.cn_name]), true);

@@ -45,6 +45,8 @@ TEXT_LABELS = {
     "date": N_("Date"),
     "undated": N_("date unknown"),
     "disputed": N_("disputed: the sources disagree"),
+    # TRANSLATORS: after a count of one, in a place's tooltip ("1 partnership").
+    "partnership": N_("partnership"),
     "partnerships": N_("partnerships"),
     "places": N_("Partner place (size: number of partnerships)"),
     "faded": N_("faded: not a tie of the focused place"),

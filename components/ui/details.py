@@ -9,7 +9,9 @@ import streamlit as st
 
 from components.i18n.formats import format_partial_date
 from components.news.excerpts import Excerpt
-from components.history import timeline
+from components.history import Step, timeline
+from components.names import strip_prefix
+from components.news.articles import Article
 from components.i18n.translator import Translator
 from components.models import Milestone, Partnership, Place
 from components.ui.text import bold, highlighted, plain
@@ -27,6 +29,24 @@ def pair_title(p: Partnership, lang: str) -> str:
     return f"{p.id_name} — {latin}"
 
 
+def join_items(t: Translator, items: Sequence[str]) -> str:
+    """A plain list in the reader's script: "a, b" in Latin scripts, "甲、乙" in Chinese."""
+    # TRANSLATORS: separates the items of a plain list, such as cooperation fields.
+    return t(", ").join(items) if t.lang != "zh" else "、".join(items)
+
+
+def partner_line(*parts: str) -> str:
+    """A partner's names, level and province, each said once ("福建省 · Fujian · 省", not
+    "福建省 · Fujian · 省 · Fujian" for a province that is its own province)."""
+    seen, kept = set(), []
+    for part in parts:
+        key = strip_prefix(part).casefold() if part else ""
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(part)
+    return " · ".join(kept)
+
+
 def pick_partnership(t: Translator, options: Sequence[Partnership], lang: str) -> str | None:
     """A select box over the shown partnerships, for keyboard users and for clicks on the map."""
     labels = {p.id: pair_title(p, lang) for p in options}
@@ -40,21 +60,21 @@ def pick_partnership(t: Translator, options: Sequence[Partnership], lang: str) -
 
 
 def show_details(t: Translator, p: Partnership, places: Mapping, excerpts: Sequence[Excerpt],
-                 milestones: Sequence[Milestone]) -> None:
+                 milestones: Sequence[Milestone], articles: Mapping[str, Article] | None = None) -> None:
     """Everything known about one partnership, every text escaped."""
     lang = t.lang
     st.subheader(plain(pair_title(p, lang)))
     st.caption(plain(sentence_case(t(PARTNERSHIP_LABELS[p.id_level]))))
     id_place, cn_place = places.get(p.id_place), places.get(p.cn_place)
     rows = [
-        (t("Indonesian partner"), f"{p.id_name} · {t(LEVEL_LABELS[p.id_level])} · {p.id_province}"),
-        (t("Chinese partner"), " · ".join(x for x in (p.cn_name_zh, p.cn_name,
-                                                       t(CN_LEVEL_LABELS[p.cn_level]), p.cn_province) if x)),
+        (t("Indonesian partner"), partner_line(p.id_name, t(LEVEL_LABELS[p.id_level]), p.id_province)),
+        (t("Chinese partner"), partner_line(p.cn_name_zh, p.cn_name, t(CN_LEVEL_LABELS[p.cn_level]),
+                                            p.cn_province)),
         (t("Stage"), sentence_case(t(STAGE_LABELS[p.stage]))),
         (t("Date"), format_partial_date(p.date, lang)),
     ]
     if p.fields:
-        rows.append((t("Cooperation fields"), ", ".join(field_label(t, f) for f in p.fields)))
+        rows.append((t("Cooperation fields"), join_items(t, [field_label(t, f) for f in p.fields])))
     if p.confidence:
         rows.append((t("Confidence"), sentence_case(t(CONFIDENCE_LABELS[p.confidence]))))
     # TRANSLATORS: a field name before its value in the details panel.
@@ -67,8 +87,10 @@ def show_details(t: Translator, p: Partnership, places: Mapping, excerpts: Seque
         notes_label = labelled.format(label=t("Notes"))
         st.markdown(f"**{plain(notes_label)}** {plain(p.notes)}")
     _show_unplaced(t, id_place, cn_place)
-    _show_sources(t, p.sources, p.checked)
-    _show_timeline(t, p, milestones, excerpts)
+    steps = timeline(p, milestones)
+    cited = all_sources(p, steps)
+    _show_sources(t, cited, articles or {}, p.checked)
+    _show_timeline(t, steps, cited, excerpts)
     _show_excerpts(t, excerpts)
 
 
@@ -78,33 +100,52 @@ def _show_unplaced(t: Translator, *places: Place | None) -> None:
             st.error(plain(t("Not on the map: {name} could not be placed.").format(name=place.ref.name)))
 
 
-def source_link(source: str) -> str:
-    """A source as a Markdown link (URLs) or plain text (a seeds/ article)."""
+def all_sources(p: Partnership, steps: Sequence[Step]) -> tuple[str, ...]:
+    """The partnership's sources, then any source only a history step cites: one numbering."""
+    return tuple(dict.fromkeys([*p.sources, *(s for step in steps for s in step.sources)]))
+
+
+def source_link(source: str, articles: Mapping[str, Article] | None = None) -> str:
+    """A source as a Markdown link: a URL as itself, a seeds/ article by its title and URL."""
+    article = (articles or {}).get(source)
+    if article is not None:
+        title = plain(article.title or article.name)
+        if not article.url:
+            return title
+        return f"[{title}](<{article.url.replace('>', '%3E')}>)"
     if source.startswith(("http://", "https://")):
         shown = source if len(source) <= 70 else source[:69] + "…"
         return f"[{plain(shown)}](<{source.replace('>', '%3E')}>)"
     return plain(source)
 
 
-def _show_sources(t: Translator, sources: Sequence[str], checked: str = "") -> None:
+def _show_sources(t: Translator, sources: Sequence[str], articles: Mapping[str, Article],
+                  checked: str = "") -> None:
     st.markdown(bold(t("Sources")))
-    st.markdown("\n".join(f"1. {source_link(s)}" for s in sources))
+    st.markdown("\n".join(f"{n}. {source_link(s, articles)}" for n, s in enumerate(sources, 1)))
     if checked:
         st.caption(plain(t("Sources last checked: {date}").format(
             date=format_partial_date(checked, t.lang))))
 
 
-def _show_timeline(t: Translator, p: Partnership, milestones: Sequence[Milestone],
+def _citation(number: int, source: str) -> str:
+    """A step's reference to the Sources list: its number, linked when it is a URL."""
+    if source.startswith(("http://", "https://")):
+        return f"[\\[{number}\\]](<{source.replace('>', '%3E')}>)"
+    return f"\\[{number}\\]"
+
+
+def _show_timeline(t: Translator, steps: Sequence[Step], cited: Sequence[str],
                    excerpts: Sequence[Excerpt]) -> None:
-    """Each step with its date and sources; where a cited article talks about it, its excerpt."""
+    """Each step with its date and its sources, numbered as in the Sources list; where a cited
+    article talks about it, its excerpt."""
     st.markdown(bold(t("History")))
-    for step in timeline(p, milestones):
+    for step in steps:
         when = format_partial_date(step.date, t.lang)
         what = sentence_case(t(EVENT_LABELS[step.event]))
-        cited = " ".join(f"[{n}](<{s}>)" if s.startswith("http") else plain(s)
-                         for n, s in enumerate(step.sources, 1))
+        refs = " ".join(_citation(cited.index(s) + 1, s) for s in step.sources)
         note = f" — {plain(step.notes)}" if step.notes else ""
-        st.markdown(f"- **{plain(when)}** · {plain(what)}{note} {cited}".rstrip())
+        st.markdown(f"- **{plain(when)}** · {plain(what)}{note} {refs}".rstrip())
         quoted = next((e for e in excerpts if e.article.source in step.sources), None)
         if quoted is not None:
             st.html(f'<blockquote class="kembar-step">“{highlighted(quoted.sentence_text, quoted.spans)}”'

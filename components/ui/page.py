@@ -8,13 +8,15 @@ from typing import Callable, Mapping, Sequence
 import folium
 import streamlit as st
 
+from components.filternotes import download_stem
 from components.filters import Filters, apply_filters, describe
-from components.history import describe_as_of, network_as_of
+from components.history import describe_as_of, network_as_of, timeline
 from components.i18n.formats import format_number
 from components.i18n.translator import get_translator
 from components.focus import partnerships_of_place
 from components.map.frame import FrameLabel, ViewInAddress
-from components.models import Partnership, Problem
+from components.missing import Shortfall, find_shortfall
+from components.models import Partnership, PlaceRef, Problem
 from components.pipeline import Prepared
 from components.shown import list_joiner
 from components.ui import state
@@ -23,11 +25,13 @@ from components.ui.embed import is_embed, render_embed, style
 from components.ui.maplist import show_map_as_list
 from components.ui.mappanel import apply_click, pending_click, show_map
 from components.ui.portfolio import current_focus, focus_from_link, pick_place, show_portfolio
+from components.ui.notices import show_notices, show_playing_year, show_relaxation, show_shortfall
+from components.ui.sidebar import (is_playing, language_selector, schedule_next_frame,
+                                   seed_widgets, show_as_of, show_filters)
+from components.ui.tabs import (show_articles, show_overview, show_problems, show_table,
+                                split_follow_ons)
 from components.ui.provinces import SHADE_KEY, provinces_layer, show_map_options
 from components.ui.share import SHARE_SELECTOR, fill_picture, fill_share, open_tools
-from components.ui.sidebar import (language_selector, schedule_next_frame, seed_widgets,
-                                   show_as_of, show_filters)
-from components.ui.tabs import show_articles, show_overview, show_problems, show_table
 from components.ui.text import bold, plain
 from components.viewstate import ViewState
 
@@ -45,6 +49,7 @@ class Services:
     candidates: Callable[[], Sequence]
     problems: Callable[[str], Sequence[Problem]]  # the input files' problems, in a language
     tiles: bool = False
+    shortfall: Callable[[], Shortfall] | None = None  # the file's rows the page cannot show
 
 
 def _years(prepared: Prepared) -> tuple[int, int]:
@@ -61,10 +66,12 @@ def render_page(prepared: Prepared, services: Services) -> None:
     style("phone")
     lang = state.current_language()
     years = _years(prepared)
-    first = state.initial_view(prepared.choices, get_translator(lang))
+    shortfall = (services.shortfall or (lambda: find_shortfall(prepared.dataset, prepared.data_path)))()
+    choices = replace(prepared.choices, problem_ids=shortfall.problem_ids)
+    first = state.initial_view(choices, get_translator(lang))
     if first is None:
         lang, filters = _show_sidebar(lang, prepared, years)
-        _show_main(get_translator(lang), prepared, services, filters)
+        _show_main(get_translator(lang), prepared, services, filters, shortfall)
     else:
         # A session's first run sends the map before the sidebar's widgets, so the browser
         # fetches the map's code first; the widgets, seeded from the URL, must then agree.
@@ -73,9 +80,11 @@ def render_page(prepared: Prepared, services: Services) -> None:
             state.add_notice(focus_from_link(prepared.place_index, first.place,
                                              get_translator(lang)))
         early = (st.session_state.get("lang") or lang, _as_seeded(first.filters, years))
-        _show_main(get_translator(early[0]), prepared, services, early[1])
+        _show_main(get_translator(early[0]), prepared, services, early[1], shortfall)
         if _show_sidebar(lang, prepared, years) != early:
             st.rerun()
+        lang = early[0]
+    state.keep_view(lang)
     schedule_next_frame()
 
 
@@ -91,28 +100,36 @@ def _as_seeded(filters: Filters, years: tuple[int, int]) -> Filters:
 def _show_sidebar(lang: str, prepared: Prepared, years: tuple[int, int]) -> tuple[str, Filters]:
     """The language and the filters, as the sidebar's widgets say."""
     lang = language_selector(lang)
+    state.restore_view(lang)
     t = get_translator(lang)
-    filters = show_filters(t, prepared.choices, years)
+    st.set_page_config(page_title=t("Kembar — Indonesia–China sister regions"))
+    filters = show_filters(t, prepared.choices, years, province_labeller(prepared, lang))
     filters = show_as_of(t, filters, years)
     show_map_options(t)  # read through its state: the first run draws the map before it
     return lang, filters
 
 
-def _show_main(t, prepared: Prepared, services: Services, filters: Filters) -> None:
+def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shortfall: Shortfall) -> None:
     """Title, notices, the sentence of what is shown, the map and details, the sections."""
     st.title(t("Kembar — Indonesia–China sister regions"))
-    for notice in state.notices():
-        st.warning(plain(notice), icon=":material/info:")
+    with st.container():  # one slot, whatever it holds: the map below keeps its place (and zoom)
+        show_notices(t)
     if prepared.dataset.fatal:
         st.error(plain(t("The dataset could not be loaded: {problem}").format(
             problem=prepared.dataset.problems[0].format(t) if prepared.dataset.problems else "")))
     shown, as_of_note = _shown(prepared, filters, t)
     sentence = describe(filters, len(shown), len(prepared.partnerships), translate=t,
                         number=lambda n: format_number(n, t.lang),
-                        ngettext=t.ngettext, join=list_joiner(t))
+                        ngettext=t.ngettext, join=list_joiner(t),
+                        province=province_labeller(prepared, t.lang))
     st.markdown(bold(sentence))
-    if as_of_note:
-        st.caption(plain(as_of_note))
+    with st.container():  # likewise: these come and go, the map's place in the page does not
+        if as_of_note:
+            st.caption(plain(as_of_note))
+        show_shortfall(t, shortfall)
+        if not shown:
+            show_relaxation(t, prepared, filters, _step_years(prepared))
+        show_playing_year(filters.as_of if is_playing() else None)
     shade = bool(st.session_state.get(SHADE_KEY))
     share, picture = open_tools(t)
     _show_map_and_details(t, prepared, services, shown, sentence, shade)
@@ -123,17 +140,41 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters) -> N
     state.write_url(view)
     fill_share(t, share, view)
     fill_picture(t, picture, prepared, view)
-    _show_tabs(t, prepared, services, shown, shade)
+    _show_tabs(t, prepared, services, shown, filters, shade)
+
+
+def province_labeller(prepared: Prepared, lang: str) -> Callable[[str, str], str]:
+    """A province as the filter lists it: in Chinese, its name in characters from the gazetteer."""
+    if lang != "zh":
+        return lambda country, name: name
+
+    def label(country: str, name: str) -> str:
+        ref = PlaceRef(country, f"Provinsi {name}" if country == "ID" else name, "province", name)
+        entry = prepared.gazetteer.find(ref)
+        if entry is None or not entry.name_zh:
+            return name
+        return entry.name_zh if country == "CN" else f"{entry.name_zh} · {name}"
+    return label
+
+
+def _step_years(prepared: Prepared) -> Callable[[Partnership], tuple[int, ...]]:
+    """Each partnership's dated steps (milestones and its own date), for years_on=history."""
+    return lambda p: tuple(step.year for step in timeline(p, prepared.milestones_by_id.get(p.id, ()))
+                           if step.year is not None)
+
+
+def _apply(prepared: Prepared, partnerships, filters) -> tuple[Partnership, ...]:
+    # The search index is built on the first search, not on the first page run.
+    index = prepared.search_index if filters.query.strip() else None
+    return apply_filters(partnerships, filters, search_index=index, step_years=_step_years(prepared))
 
 
 def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:
     """The partnerships to show, restaged to the as-of year when one is chosen."""
-    # The search index is built on the first search, not on the first page run.
-    index = prepared.search_index if filters.query.strip() else None
     if filters.as_of is None:
-        return apply_filters(prepared.partnerships, filters, search_index=index), ""
+        return _apply(prepared, prepared.partnerships, filters), ""
     as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
-    shown = apply_filters(as_of.partnerships, replace(filters, as_of=None), search_index=index)
+    shown = _apply(prepared, as_of.partnerships, replace(filters, as_of=None))
     return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
 
 
@@ -179,11 +220,22 @@ def _show_partnership(t, prepared: Prepared, services: Services, options) -> Non
     chosen = pick_partnership(t, options, t.lang)
     if chosen:
         p = prepared.by_id[chosen]
+        _show_row_problems(t, prepared, p)
         show_details(t, next((s for s in options if s.id == chosen), p), prepared.places,
-                     services.excerpts_of(chosen), prepared.milestones_by_id.get(chosen, ()))
+                     services.excerpts_of(chosen), prepared.milestones_by_id.get(chosen, ()),
+                     articles={a.source: a for a in prepared.articles})
     else:
         st.caption(plain(t("Click an arc or a place on the map, or choose a partnership above, "
                            "to read its sources, history and news.")))
+
+
+def _show_row_problems(t, prepared: Prepared, p: Partnership) -> None:
+    """A partnership shown although its row has a problem says so, above its details."""
+    own = p.problems
+    if own:
+        st.warning(plain(t("Row {line} of {file} has a problem; the value is treated as unknown:").format(
+            line=p.line, file=prepared.data_path.name)) + "\n" + "\n".join(
+            f"- {plain(x.column)}: {plain(x.text(t))}" for x in own), icon=":material/flag:")
 
 
 SECTIONS = ("table", "overview", "articles", "problems")
@@ -191,25 +243,25 @@ SECTION_KEY = "section"
 DETAILS_DRAWN = "_kembar_details_drawn"  # the selection the details beside the map show
 
 
-def _show_tabs(t, prepared: Prepared, services: Services, shown, shade: bool) -> None:
+def _show_tabs(t, prepared: Prepared, services: Services, shown, filters: Filters, shade: bool) -> None:
     """The views below the map, behind a row of buttons: none is built until it is opened, so
     the first screen sends only the map and its details."""
     st.session_state[DETAILS_DRAWN] = st.session_state.get("selected")
-    _sections(t, prepared, services, shown, shade)
+    _sections(t, prepared, services, shown, download_stem(filters), shade)
 
 
 @st.fragment
-def _sections(t, prepared: Prepared, services: Services, shown, shade: bool) -> None:
+def _sections(t, prepared: Prepared, services: Services, shown, file_stem: str, shade: bool) -> None:
     """The chosen section alone; opening another reruns this fragment, never the map."""
     problems = services.problems(t.lang)
     unresolved = prepared.unresolved
-    count = format_number(len(problems) + len(unresolved), t.lang)
+    count = format_number(len(split_follow_ons(problems)[0]) + len(unresolved), t.lang)
     names = {"table": t("Table and downloads"), "overview": t("Overview"), "articles": t("Articles"),
              "problems": t("Data problems ({n})").format(n=count)}
     chosen = st.segmented_control(t("Below the map"), SECTIONS, format_func=names.__getitem__,
                                   key=SECTION_KEY, label_visibility="collapsed", width="stretch")
     if chosen == "table":
-        show_table(t, shown, prepared, prepared.dataset.columns, shade=shade)
+        show_table(t, shown, prepared, prepared.dataset.columns, file_stem, shade=shade)
     elif chosen == "overview":
         show_overview(t, shown, prepared)
     elif chosen == "articles":

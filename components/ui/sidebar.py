@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
+from typing import Callable
 
 import streamlit as st
 
@@ -14,28 +14,39 @@ from components.viewstate import ViewState
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_LABELS, field_label, sentence_case
 
 PLAY_DELAY = 1.2  # seconds between years while playing
+PLAYING, TICK, ARMED = "playing", "_kembar_tick", "_kembar_tick_armed"
+
+
+def _filter_values(view: ViewState, years: tuple[int, int]) -> dict[str, object]:
+    """Each filter widget's value for a view (the defaults for an empty one)."""
+    f = view.filters
+    low, high = years
+    start, end = max(low, f.year_from or low), min(high, f.year_to or high)
+    return {"f_levels": [level for level in ID_LEVELS if level in f.levels],
+            "f_stages": [stage for stage in STAGES if stage in f.stages],
+            "f_years": (start, end), "f_year_from": start, "f_year_to": end,
+            "f_years_on": f.years_on, "f_undated": f.include_undated,
+            "f_id_provinces": sorted(f.id_provinces), "f_cn_provinces": sorted(f.cn_provinces),
+            "f_fields": sorted(f.fields), "f_q": f.query}
 
 
 def seed_widgets(view: ViewState, years: tuple[int, int]) -> None:
     """Give each widget the value the URL asked for (first run of a session only)."""
-    f = view.filters
     low, high = years
     state = st.session_state
-    state["f_levels"] = [level for level in ID_LEVELS if level in f.levels]
-    state["f_stages"] = [stage for stage in STAGES if stage in f.stages]
-    state["f_years"] = (max(low, f.year_from or low), min(high, f.year_to or high))
-    state["f_undated"] = f.include_undated
-    state["f_id_provinces"] = sorted(f.id_provinces)
-    state["f_cn_provinces"] = sorted(f.cn_provinces)
-    state["f_fields"] = sorted(f.fields)
-    state["f_q"] = f.query
-    state["f_asof_on"] = f.as_of is not None
-    state["f_asof"] = min(high, max(low, f.as_of or high))
+    state.update(_filter_values(view, years))
+    state["f_asof_on"] = view.filters.as_of is not None
+    state["f_asof"] = min(high, max(low, view.filters.as_of or high))
     state["shade_provinces"] = view.shade
     if view.lang:
         state["lang"] = view.lang
     if view.selected:
         state["selected"] = view.selected
+
+
+def reset_filters(years: tuple[int, int]) -> None:
+    """The Reset button: every filter back to showing everything (the history view stays)."""
+    st.session_state.update(_filter_values(ViewState(), years))
 
 
 def language_selector(lang: str) -> str:
@@ -45,34 +56,86 @@ def language_selector(lang: str) -> str:
                                 format_func=LANGUAGES.get, key="lang")
 
 
-def show_filters(t: Translator, choices, years: tuple[int, int]) -> Filters:
+def _narrowing(before: tuple[int, int], after: tuple[int, int], years: tuple[int, int]) -> None:
+    """Narrowing the years leaves undated partnerships out; widening to all years brings them back."""
+    state = st.session_state
+    if before == years and after != years:
+        state["f_undated"] = False
+    elif after == years and before != years:
+        state["f_undated"] = True
+
+
+def _years_from_slider(years: tuple[int, int]) -> None:
+    state = st.session_state
+    before = (state.get("f_year_from", years[0]), state.get("f_year_to", years[1]))
+    state["f_year_from"], state["f_year_to"] = state["f_years"]
+    _narrowing(before, tuple(state["f_years"]), years)
+
+
+def _years_from_inputs(years: tuple[int, int]) -> None:
+    state = st.session_state
+    before = tuple(state.get("f_years", years))
+    start, end = state["f_year_from"], state["f_year_to"]
+    start, end = (start, end) if start <= end else (end, start)
+    state["f_year_from"], state["f_year_to"] = start, end
+    state["f_years"] = (start, end)
+    _narrowing(before, (start, end), years)
+
+
+def _show_years(t: Translator, years: tuple[int, int]) -> tuple[int, int, str, bool]:
+    """The year range as a slider and as two exact inputs, what they measure, and undated."""
+    side, (low, high) = st.sidebar, years
+    side.slider(t("Years"), min_value=low, max_value=high, key="f_years", on_change=_years_from_slider,
+                args=(years,), help=t("The year of the current stage's date (when the instrument that "
+                                      "set the stage was signed)."))
+    left, right = side.columns(2)
+    left.number_input(t("From"), min_value=low, max_value=high, step=1, key="f_year_from",
+                      on_change=_years_from_inputs, args=(years,))
+    right.number_input(t("To"), min_value=low, max_value=high, step=1, key="f_year_to",
+                       on_change=_years_from_inputs, args=(years,))
+    labels = {"stage": t("the current stage's date"), "history": t("any dated step of the history")}
+    years_on = side.radio(t("The years match"), list(labels), key="f_years_on", format_func=labels.get,
+                          help=t("Any step finds a 2025 document of an older partnership."))
+    undated = side.checkbox(t("Include undated partnerships"), key="f_undated",
+                            help=t("Partnerships with no known date. Narrowing the years leaves them "
+                                   "out unless this is ticked."))
+    start, end = st.session_state["f_years"]
+    return start, end, years_on, undated
+
+
+def show_filters(t: Translator, choices, years: tuple[int, int],
+                 province_label: Callable[[str, str], str] = lambda country, name: name) -> Filters:
     """Every filter widget; returns the Filters they describe."""
     side = st.sidebar
-    side.header(t("Filters"))
+    heading, reset = side.columns([0.45, 0.55], vertical_alignment="bottom")
+    heading.header(t("Filters"))
+    reset.button(t("Reset filters"), key="reset_filters", on_click=reset_filters, args=(years,),
+                 icon=":material/restart_alt:", type="tertiary")
     query = side.text_input(t("Search names"), key="f_q",
                             placeholder=t("Serang, 杭州, Guangxi, Jateng…"),
                             help=t("Indonesian, English, pinyin or Chinese names and aliases."))
-    levels = side.multiselect(t("Level"), ID_LEVELS, key="f_levels",
+    levels = side.multiselect(t("Level"), ID_LEVELS, key="f_levels", select_all=False,
                               format_func=lambda v: sentence_case(t(LEVEL_LABELS[v])),
                               placeholder=t("All levels"))
-    stages = side.multiselect(t("Stage"), STAGES, key="f_stages",
+    stages = side.multiselect(t("Stage"), STAGES, key="f_stages", select_all=False,
                               format_func=lambda v: sentence_case(t(STAGE_LABELS[v])),
                               placeholder=t("All stages"))
-    low, high = years
-    year_from, year_to = side.slider(t("Years"), min_value=low, max_value=high, key="f_years")
-    undated = side.checkbox(t("Include undated partnerships"), key="f_undated")
+    start, end, years_on, undated = _show_years(t, years)
     id_provinces = side.multiselect(t("Indonesian province"), sorted(choices.id_provinces),
-                                    key="f_id_provinces", placeholder=t("All provinces"))
+                                    key="f_id_provinces", placeholder=t("All provinces"), select_all=False,
+                                    format_func=lambda v: province_label("ID", v))
     cn_provinces = side.multiselect(t("Chinese province"), sorted(choices.cn_provinces),
-                                    key="f_cn_provinces", placeholder=t("All provinces"))
+                                    key="f_cn_provinces", placeholder=t("All provinces"), select_all=False,
+                                    format_func=lambda v: province_label("CN", v))
     fields = side.multiselect(t("Cooperation field"), sorted(choices.fields), key="f_fields",
                               format_func=lambda v: sentence_case(field_label(t, v)),
-                              placeholder=t("All fields"))
+                              placeholder=t("All fields"), select_all=False)
+    low, high = years
     return Filters(levels=frozenset(levels), stages=frozenset(stages),
-                   year_from=None if year_from <= low else year_from,
-                   year_to=None if year_to >= high else year_to,
+                   year_from=None if start <= low else start, year_to=None if end >= high else end,
                    include_undated=undated, id_provinces=frozenset(id_provinces),
-                   cn_provinces=frozenset(cn_provinces), fields=frozenset(fields), query=query)
+                   cn_provinces=frozenset(cn_provinces), fields=frozenset(fields), query=query,
+                   years_on=years_on)
 
 
 def show_as_of(t: Translator, filters: Filters, years: tuple[int, int]) -> Filters:
@@ -81,37 +144,59 @@ def show_as_of(t: Translator, filters: Filters, years: tuple[int, int]) -> Filte
     side.header(t("History"))
     on = side.toggle(t("Show the network as of a year"), key="f_asof_on")
     if not on:
-        st.session_state["playing"] = False
+        st.session_state[PLAYING] = False
         return filters
     low, high = years
     _advance_play(low, high)
     year = side.slider(t("As of the end of"), min_value=low, max_value=high, key="f_asof")
-    playing = st.session_state.get("playing", False)
-    label = t("Pause") if playing else t("Play through the years")
-    if side.button(label, key="play", icon=":material/pause:" if playing else ":material/play_arrow:"):
-        st.session_state["playing"] = not playing
-        if not playing and year >= high:
-            st.session_state["restart_play"] = True
-        st.rerun()
+    playing = st.session_state.get(PLAYING, False)
+    side.button(t("Pause") if playing else t("Play through the years"), key="play",
+                icon=":material/pause:" if playing else ":material/play_arrow:",
+                on_click=_toggle_play, args=(year, low, high))
     return replace(filters, as_of=year)
 
 
-def _advance_play(low: int, high: int) -> None:
-    """While playing, step the as-of slider one year per run (before the slider is drawn)."""
+def _toggle_play(year: int, low: int, high: int) -> None:
+    """Play from the shown year (from the first if at the end); Pause stops on the year shown."""
     state = st.session_state
-    if state.pop("restart_play", False):
+    state[PLAYING] = not state.get(PLAYING, False)
+    state[TICK] = False
+    if state[PLAYING] and year >= high:
         state["f_asof"] = low
-        return
-    if not state.get("playing"):
+
+
+def _advance_play(low: int, high: int) -> None:
+    """On a tick while playing, step the as-of slider one year (before the slider is drawn)."""
+    state = st.session_state
+    if not state.pop(TICK, False) or not state.get(PLAYING):
         return
     if state.get("f_asof", high) >= high:
-        state["playing"] = False
+        state[PLAYING] = False
         return
     state["f_asof"] = state.get("f_asof", low) + 1
+    if state["f_asof"] >= high:
+        state[PLAYING] = False
+
+
+def is_playing() -> bool:
+    return bool(st.session_state.get(PLAYING))
+
+
+@st.fragment(run_every=PLAY_DELAY)
+def _ticker() -> None:
+    """While playing, ask for the next year every PLAY_DELAY seconds without blocking the script,
+    so a click on Pause is handled at once and no queued step can start the animation again."""
+    state = st.session_state
+    if not state.get(ARMED):  # the call inside the full run: only arm the timer
+        state[ARMED] = True
+        return
+    if state.get(PLAYING):
+        state[TICK] = True
+        st.rerun(scope="app")
 
 
 def schedule_next_frame() -> None:
-    """Called at the very end of a run: while playing, wait a moment and go on to the next year."""
-    if st.session_state.get("playing"):
-        time.sleep(PLAY_DELAY)
-        st.rerun()
+    """Called at the very end of a run: while playing, start the ticker for the next year."""
+    if st.session_state.get(PLAYING):
+        st.session_state[ARMED] = False
+        _ticker()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from components.i18n.translator import negotiate_language
 from components.viewstate import Choices, MapView, ViewState, params_from_view, view_from_params
@@ -11,6 +12,9 @@ STARTED = "_kembar_started"
 NOTICES = "_kembar_notices"
 MAP_VIEW = "_kembar_map_view"  # the centre and zoom the link carries (MapView or None)
 LINK_VIEW = "_kembar_link_view"  # the one the session's link opened with: the map starts there
+KEPT = "_kembar_kept"  # the view's widget values at the end of the last run, and its language
+VIEW_PREFIX = "f_"  # every filter and history widget's key starts with it
+VIEW_KEYS = ("selected", "section")  # other view state kept across a language switch (the focus keeps its own)
 
 
 def url_params() -> dict[str, list[str]]:
@@ -48,6 +52,39 @@ def write_url(view: ViewState) -> None:
 
 def notices() -> tuple[str, ...]:
     return st.session_state.get(NOTICES, ())
+
+
+def dismiss_notices() -> None:
+    """Forget the link's notices for the rest of the session (the Dismiss button)."""
+    st.session_state[NOTICES] = ()
+
+
+def _view_keys() -> list[str]:
+    return [key for key in st.session_state
+            if isinstance(key, str) and (key.startswith(VIEW_PREFIX) or key in VIEW_KEYS)]
+
+
+def keep_view(lang: str) -> None:
+    """Remember the view's widget values, as values (not labels), at the end of a run.
+
+    Streamlit's browser side keeps a multiselect's or select box's choice as its *shown label*
+    and matches it back against the labels of the next run: when the language changes, "Kota"
+    no longer matches "City" and the choice silently disappears. Keeping the values here lets
+    `restore_view` put them back before any widget is drawn in the new language.
+    """
+    st.session_state[KEPT] = (lang, {key: st.session_state[key] for key in _view_keys()})
+
+
+def restore_view(lang: str) -> None:
+    """After a language switch, give every view widget the value it had (before they are drawn)."""
+    kept = st.session_state.get(KEPT)
+    if not kept or kept[0] == lang:
+        return
+    for key, value in kept[1].items():
+        try:
+            st.session_state[key] = value
+        except StreamlitAPIException:  # a button or file uploader: it has no value to give back
+            continue
 
 
 def add_notice(notice: str | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Mapping, Sequence
 
 import pandas as pd
@@ -53,37 +54,63 @@ def _stage_colour(t: Translator) -> alt.Color:
                      scale=alt.Scale(domain=names, range=list(STAGE_COLOURS.values())))
 
 
+def _count_axis(t: Translator, **encoding) -> alt.X:
+    """A count axis with whole-number ticks only (no "0.5 partnerships")."""
+    return alt.X("count:Q", title=t("Partnerships"),
+                 axis=alt.Axis(format="d", tickMinStep=1), **encoding)
+
+
 def _with_stage_order(frame: pd.DataFrame, t: Translator) -> pd.DataFrame:
     frame["order"] = [STAGES.index(v) for v in frame["stage"]]
     frame["stage"] = [_label(t, STAGE_SHORT_LABELS, v) for v in frame["stage"]]
     return frame
 
 
-def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: Sequence[str], *,
-               shade: bool = False) -> None:
-    """The shown partnerships as a table, and downloads of exactly that set (with the shaded
-    provinces in the GeoJSON when the map shows them)."""
+def show_table(t: Translator, shown: Sequence[Partnership], prepared, columns: Sequence[str],
+               file_stem: str = "kembar-all", *, shade: bool = False) -> None:
+    """The shown partnerships as a table (names first, the id last, dates as the details show
+    them), and downloads of exactly that set (with the shaded provinces in the GeoJSON when the
+    map shows them)."""
     frame = pd.DataFrame([{
-        "id": p.id, "id_name": p.id_name, "cn_name": p.cn_name, "cn_name_zh": p.cn_name_zh,
-        "level": _label(t, LEVEL_LABELS, p.id_level), "id_province": p.id_province,
-        "cn_province": p.cn_province, "stage": _label(t, STAGE_SHORT_LABELS, p.stage),
-        "date": p.date, "disputed": p.disputed,
-        "source": next((s for s in p.sources if s.startswith("http")), None),
+        "id_name": p.id_name, "id_province": p.id_province, "cn": _chinese_name(p, t.lang),
+        "cn_province": p.cn_province, "level": _label(t, LEVEL_LABELS, p.id_level),
+        "stage": _label(t, STAGE_SHORT_LABELS, p.stage), "date": _date_cell(t, p),
+        "source": next((s for s in p.sources if s.startswith("http")), None), "id": p.id,
     } for p in shown])
+    province = sentence_case(t(LEVEL_LABELS["province"]))
     st.dataframe(frame, hide_index=True, width="stretch", column_config={
-        "id": st.column_config.TextColumn(t("Id")),
-        "id_name": st.column_config.TextColumn(t("Indonesian partner")),
-        "cn_name": st.column_config.TextColumn(t("Chinese partner")),
-        "cn_name_zh": st.column_config.TextColumn(t("Chinese name")),
-        "level": st.column_config.TextColumn(t("Level")),
-        "id_province": st.column_config.TextColumn(t("Indonesian province")),
-        "cn_province": st.column_config.TextColumn(t("Chinese province")),
-        "stage": st.column_config.TextColumn(t("Stage")),
-        "date": st.column_config.TextColumn(t("Date"), help=t("YYYY, YYYY-MM or YYYY-MM-DD, as the sources give it")),
-        "disputed": st.column_config.CheckboxColumn(t("Disputed")),
-        "source": st.column_config.LinkColumn(t("First source"), display_text=t("open")),
+        # widths in pixels, short headers: at 1440 px every column fits beside the map's width
+        "id_name": st.column_config.TextColumn(t("Indonesian partner"), width=160),
+        "id_province": st.column_config.TextColumn(province, width=110, help=t("Indonesian province")),
+        "cn": st.column_config.TextColumn(t("Chinese partner"), width=150),
+        "cn_province": st.column_config.TextColumn(province, width=100, help=t("Chinese province")),
+        "level": st.column_config.TextColumn(t("Level"), width=70),
+        "stage": st.column_config.TextColumn(t("Stage"), width=90),
+        "date": st.column_config.TextColumn(t("Date"), width=110, help=t(
+            "⚠ disputed: the sources disagree on this partnership's date or stage")),
+        "source": st.column_config.LinkColumn(t("Sources"), display_text=t("open"), width=70,
+                                              help=t("First source")),
+        "id": st.column_config.TextColumn(t("Id"), width=130),
     })
-    _show_downloads(t, shown, prepared, columns, shade)
+    _show_downloads(t, shown, prepared, columns, file_stem, shade)
+
+
+def _date_cell(t: Translator, p: Partnership) -> str:
+    """The date as the details panel writes it, marked when the sources disagree."""
+    when = format_partial_date(p.date, t.lang)
+    return f"{when} ⚠" if p.disputed else when
+
+
+def _chinese_name(p: Partnership, lang: str) -> str:
+    """The Chinese partner in one cell: characters first for Chinese readers."""
+    if not (p.cn_name and p.cn_name_zh):
+        return p.cn_name or p.cn_name_zh
+    return f"{p.cn_name_zh} {p.cn_name}" if lang == "zh" else f"{p.cn_name} ({p.cn_name_zh})"
+
+
+def excel_csv(shown: Sequence[Partnership], columns: Sequence[str]) -> bytes:
+    """The CSV as UTF-8 with a byte order mark, so Excel on Windows reads its accents and 汉字."""
+    return ("\ufeff" + to_csv(shown, columns=columns)).encode("utf-8")
 
 
 def geojson_download(shown: Sequence[Partnership], prepared, shade: bool) -> str:
@@ -95,20 +122,20 @@ def geojson_download(shown: Sequence[Partnership], prepared, shade: bool) -> str
 
 
 def _show_downloads(t: Translator, shown: Sequence[Partnership], prepared, columns,
-                    shade: bool = False) -> None:
+                    file_stem: str, shade: bool = False) -> None:
     """Three downloads of exactly what is shown, each built only when the user asks for it."""
     left, middle, right = st.columns(3)
-    left.download_button(t("Download CSV"), lambda: to_csv(shown, columns=columns),
-                         file_name="kembar-partnerships.csv", mime="text/csv",
+    left.download_button(t("Download CSV"), lambda: excel_csv(shown, columns),
+                         file_name=f"{file_stem}.csv", mime="text/csv",
                          icon=":material/download:", on_click="ignore")
     middle.download_button(t("Download GeoJSON"),
                            lambda: geojson_download(shown, prepared, shade),
-                           file_name="kembar-partnerships.geojson", mime="application/geo+json",
+                           file_name=f"{file_stem}.geojson", mime="application/geo+json",
                            icon=":material/download:", on_click="ignore")
     right.download_button(t("Download map (HTML)"), lambda: standalone_html(
                               shown, prepared.places, translate=t, tiles=None,
                               provinces=province_shading(t, shown, prepared) if shade else None),
-                          file_name="kembar-map.html", mime="text/html",
+                          file_name=f"{file_stem}-map.html", mime="text/html",
                           icon=":material/download:", on_click="ignore")
 
 
@@ -118,15 +145,20 @@ def show_overview(t: Translator, shown: Sequence[Partnership], prepared) -> None
     levels = pd.DataFrame(count_by_level_and_stage(shown), columns=["level", "stage", "count"])
     levels["level"] = [_label(t, LEVEL_LABELS, v) for v in levels["level"]]
     levels = _with_stage_order(levels, t)
-    left.altair_chart(alt.Chart(levels, title=t("Partnerships by level and stage")).mark_bar().encode(
-        x=alt.X("count:Q", title=t("Partnerships")), y=alt.Y("level:N", title=t("Level")),
-        color=_stage_colour(t), order=alt.Order("order:Q")), width="stretch")
+    bars = alt.Chart(levels, title=t("Partnerships by level and stage")).mark_bar().encode(
+        x=_count_axis(t), y=alt.Y("level:N", title=t("Level"), axis=alt.Axis(labelLimit=0)),
+        color=_stage_colour(t), order=alt.Order("order:Q"))
+    totals = alt.Chart(levels).mark_text(align="left", dx=3).encode(
+        x=alt.X("sum(count):Q"), y=alt.Y("level:N"), text=alt.Text("sum(count):Q", format="d"))
+    left.altair_chart(bars + totals, width="stretch")
     years = count_by_year(shown)
     per_year = pd.DataFrame(years.per_year, columns=["year", "count"])
-    right.altair_chart(alt.Chart(per_year, title=t("Partnerships per year (current stage's date)"))
-                       .mark_bar().encode(x=alt.X("year:O", title=t("Year")),
-                                          y=alt.Y("count:Q", title=t("Partnerships"))),
-                       width="stretch")
+    per_year_chart = alt.Chart(per_year, title=t("Partnerships per year (current stage's date)"))
+    right.altair_chart(per_year_chart.mark_bar().encode(
+        x=alt.X("year:O", title=t("Year")),
+        y=alt.Y("count:Q", title=t("Partnerships"), axis=alt.Axis(format="d", tickMinStep=1)))
+        + per_year_chart.mark_text(dy=-6).encode(x="year:O", y="count:Q", text=alt.Text("count:Q", format="d")),
+        width="stretch")
     if years.undated:
         right.caption(plain(t.ngettext("{n} undated partnership is not in this chart.",
                                        "{n} undated partnerships are not in this chart.",
@@ -144,14 +176,21 @@ def _show_history_overview(t: Translator, shown: Sequence[Partnership], prepared
     frame = _with_stage_order(pd.DataFrame(counts, columns=["year", "stage", "count"]), t)
     st.altair_chart(alt.Chart(frame, title=t("The network through the years, by stage"))
                     .mark_area().encode(x=alt.X("year:O", title=t("Year")),
-                                        y=alt.Y("count:Q", stack=True, title=t("Partnerships")),
+                                        y=alt.Y("count:Q", stack=True, title=t("Partnerships"),
+                                                axis=alt.Axis(format="d", tickMinStep=1)),
                                         color=_stage_colour(t), order=alt.Order("order:Q")),
                     width="stretch")
+    undated = len(shown) - len(dated)
+    if undated:
+        st.caption(plain(t.ngettext("{n} undated partnership is not in this chart.",
+                                    "{n} undated partnerships are not in this chart.",
+                                    undated).format(n=undated)))
     medians = median_durations(shown, prepared.milestones_by_id)
     spans = durations(shown, prepared.milestones_by_id)
-    a, b = st.columns(2)
-    for column, key, label in ((a, "loi→mou", t("Median time from LoI to MoU")),
-                               (b, "mou→agreement", t("Median time from MoU to agreement"))):
+    measured = [(key, label) for key, label in (("loi→mou", t("Median time from LoI to MoU")),
+                                                ("mou→agreement", t("Median time from MoU to agreement")))
+                if spans.get(key)]
+    for column, (key, label) in zip(st.columns(2) if measured else (), measured):
         value = medians.get(key)
         years = format_number(round(value, 1), t.lang) if value is not None else ""
         column.metric(label, "—" if value is None else t("{n} years").format(n=years))
@@ -169,9 +208,12 @@ def _show_hubs(t: Translator, shown: Sequence[Partnership]) -> None:
         frame = pd.DataFrame([{"place": f"{h.name} {h.name_zh}".strip(), "count": h.count} for h in hubs])
         if frame.empty:
             continue
-        column.altair_chart(alt.Chart(frame, title=title).mark_bar().encode(
-            x=alt.X("count:Q", title=t("Partnerships")),
-            y=alt.Y("place:N", sort="-x", title=None)), width="stretch")
+        chart = alt.Chart(frame, title=title)
+        y = alt.Y("place:N", sort="-x", title=None, axis=alt.Axis(labelLimit=0))
+        column.altair_chart(chart.mark_bar().encode(x=_count_axis(t), y=y)
+                            + chart.mark_text(align="left", dx=3).encode(
+                                x="count:Q", y=y, text=alt.Text("count:Q", format="d")),
+                            width="stretch")
 
 
 def show_articles(t: Translator, prepared, excerpts: Mapping[str, Sequence[Excerpt]],
@@ -208,18 +250,42 @@ def _select_from(key: str) -> None:
     st.session_state[key] = None
 
 
+def split_follow_ons(problems: Sequence[Problem]) -> tuple[list[Problem], dict[Problem, list[Problem]]]:
+    """The problems to fix, and under each the problems that only follow from it (a milestone of
+    a row left out): fixing the cause fixes them."""
+    listed = set(problems)
+    causes = [p for p in problems if p.cause is None or p.cause not in listed]
+    follow_ons: dict[Problem, list[Problem]] = {}
+    for p in problems:
+        if p.cause is not None and p.cause in listed:
+            follow_ons.setdefault(p.cause, []).append(p)
+    return causes, follow_ons
+
+
+def _problems_table(t: Translator, problems: Sequence[Problem], extra: Mapping[str, list]) -> None:
+    frame = pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column, "value": p.value[:200],
+                           "message": p.text(t)} for p in problems]).assign(**extra)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={
+        "file": t("File"), "line": t("Line"), "column": t("Column"), "value": t("Value"),
+        "message": t("Problem"), "follow_ons": st.column_config.NumberColumn(
+            t("Follow-on problems"), help=t("Problems elsewhere that go away when this one is fixed")),
+        "cause": t("Follows from")})
+
+
 def show_problems(t: Translator, problems: Sequence[Problem], unresolved,
                   warnings: Sequence[Message]) -> None:
     """Everything that was not loaded or not placed, with where to fix it."""
     if not problems and not unresolved and not warnings:
         st.success(plain(t("Every row is valid and every place is on the map.")))
         return
-    if problems:
-        st.dataframe(pd.DataFrame([{"file": p.file, "line": p.line, "column": p.column,
-                                    "value": p.value[:200], "message": p.text(t)} for p in problems]),
-                     hide_index=True, width="stretch", column_config={
-                         "file": t("File"), "line": t("Line"), "column": t("Column"),
-                         "value": t("Value"), "message": t("Problem")})
+    causes, follow_ons = split_follow_ons(problems)
+    if causes:
+        _problems_table(t, causes, {"follow_ons": [len(follow_ons.get(p, ())) for p in causes]})
+    followed = [(cause, p) for cause in causes for p in follow_ons.get(cause, ())]
+    if followed:
+        with st.expander(t("Problems that follow from a row left out ({n})").format(n=len(followed))):
+            _problems_table(t, [p for _, p in followed],
+                            {"cause": [f"{Path(c.file).name}:{c.line}" for c, _ in followed]})
     for p, place in unresolved:
         st.error(plain(t("Not placed on the map: {name} ({province}), in row {id} (line {line}).").format(
             name=place.ref.name, province=place.ref.province, id=p.id, line=p.line)))
