@@ -16,7 +16,7 @@ from components.news.candidates import find_candidates
 from components.i18n.translator import get_translator
 from components.map.build import ASSET_BASE, build_arcs_layer, build_base_map
 from components import settings
-from components.missing import find_shortfall
+from components.view.missing import find_shortfall
 from components.pipeline import Prepared, excerpts_by_id, excerpts_of, problems_in
 from components.prepcache import load_or_prepare
 from components.ui import render_page

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
 from tests.browser import NetworkGuard, StreamlitServer, launch_chromium, require_chromium
+
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+BROWSER_FIXTURES = {"browser", "guarded_page", "app_server"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that needs Chromium `browser`: those in tests/browser/ and those that use
+    the browser fixtures, so `-m "not browser"` runs everything else."""
+    for item in items:
+        in_folder = BROWSER_DIR in Path(str(item.fspath)).parents
+        if in_folder or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session", autouse=True)

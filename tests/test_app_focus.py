@@ -13,7 +13,7 @@ from components.focus import partnerships_of_place
 from components.map.wire import FOCUSED, SELECTED
 from components.pipeline import Prepared, prepare
 from tests.apptest import run_app
-from tests.test_app import click_on_map, map_element
+from tests.apptest import click_on_map, map_element
 
 JATENG = "ID|province|Jawa Tengah|Provinsi Jawa Tengah"
 HANGZHOU = "CN|city|Zhejiang|Hangzhou"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import argparse
 import json
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
 from components.bench import run as bench
+from tests.browser import require_chromium
 from components.bench import peer as benchpeer
 from components.bench.data import synthetic_rows, write_dataset
 from components.cli.bench import (_sizes, check_targets, format_first_screen, format_table,
@@ -89,12 +89,13 @@ def test_table_has_both_columns_and_the_ratio():
     assert "| 8000 | map kept on filter change | yes | yes |  |" in table
 
 
+@pytest.mark.browser
 @pytest.mark.timeout(300)
 def test_bench_runs_at_a_tiny_size_and_writes_json(tmp_path, monkeypatch, capsys):
-    """Both apps at 6 partnerships, server side (and in the browser if chromium is there)."""
-    browser = Path("/usr/bin/chromium").exists()
+    """Both apps at 6 partnerships, server side and in the browser."""
+    require_chromium()  # skips with the reason, or fails in CI
     monkeypatch.setattr(bench, "DATA_PATH", write_dataset(4, tmp_path / "real"))
-    args = argparse.Namespace(sizes=[6], scale=[], out=tmp_path / "out", no_browser=not browser,
+    args = argparse.Namespace(sizes=[6], scale=[], out=tmp_path / "out", no_browser=False,
                               rounds=1)
     # Its own thread: Playwright's sync API refuses to start where another session's loop runs
     # (the browser tests' session-wide Chromium, when the whole suite runs in one process).

@@ -10,7 +10,7 @@ import pytest
 from components.filters import (
     Filters, SearchIndex, apply_filters, build_search_index, describe, search_words,
 )
-from components.filternotes import suggest_relaxation
+from components.view.notes import suggest_relaxation
 from components.history import group_milestones, network_as_of
 from components.models import Milestone, Place, PlaceRef, Partnership
 

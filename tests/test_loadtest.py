@@ -56,6 +56,7 @@ def test_percentile_is_nearest_rank(values, fraction, expected):
     assert percentile(values, fraction) == expected
 
 
+@pytest.mark.browser
 @pytest.mark.timeout(300)
 def test_a_short_run_has_no_errors_and_exact_counts(tmp_path):
     require_chromium()

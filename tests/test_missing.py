@@ -9,7 +9,7 @@ import pytest
 
 from components import DATA_DIR
 from components.dataset.partnerships import load_partnerships
-from components.missing import find_shortfall
+from components.view.missing import find_shortfall
 from components.viewstate import Choices, view_from_params
 
 

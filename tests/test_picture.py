@@ -14,7 +14,7 @@ from components.map import fonts
 from components.map.elements import LEVEL_COLOURS, SELECTED_ARC
 from components.map.picture import CREDIT, picture_bytes
 from components.pipeline import prepare
-from components.snapshot import view_figure, view_picture
+from components.view.snapshot import view_figure, view_picture
 from components.viewstate import ViewState
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -18,7 +18,7 @@ from components.ui.grid import GRID_KEY
 from components.ui.mappanel import PLACE_KEY
 from components.ui.provinces import SHADE_KEY
 from tests.apptest import open_section, run_app
-from tests.test_app import click_on_map, map_element, shown_count
+from tests.apptest import click_on_map, map_element, shown_count
 
 ROWS = list(csv.DictReader((DATA_DIR / "partnerships.csv").open(encoding="utf-8")))
 SHAPES = json.loads((DATA_DIR / "provinces.geojson").read_text(encoding="utf-8"))

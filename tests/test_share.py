@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.apptest import run_app
-from tests.test_app import ROWS, map_element
+from tests.apptest import ROWS, map_element
 
 
 def codes(at) -> list[str]:

@@ -11,7 +11,7 @@ import io
 
 import pytest
 
-from components.filternotes import download_stem
+from components.view.notes import download_stem
 from components.filters import Filters, apply_filters
 from components.history import timeline
 from components.pipeline import prepare

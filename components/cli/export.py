@@ -89,7 +89,7 @@ def run(args: argparse.Namespace, *, err: TextIO | None = None) -> int:
 def _write(args: argparse.Namespace, prepared, view, err: TextIO) -> int:
     from components.map.export import write_geojson, write_html
     from components.map.picture import write_picture
-    from components.snapshot import FontMissing, view_figure, view_shown
+    from components.view.snapshot import FontMissing, view_figure, view_shown
 
     shown = view_shown(prepared, view, args.place)
     partnerships = list(shown.partnerships)

@@ -12,7 +12,7 @@ from components.focus import partnerships_of_place
 from components.i18n.translator import get_translator
 from components.map.frame import FillFrame, FrameLabel
 from components.pipeline import Prepared
-from components.shown import shown_partnerships
+from components.view.shown import shown_partnerships
 from components.ui import state
 from components.ui.mappanel import show_map
 from components.ui.provinces import provinces_layer

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components.filternotes import suggest_relaxation
+from components.view.notes import suggest_relaxation
 from components.history import network_as_of
 from components.i18n.translator import N_
-from components.missing import Shortfall
+from components.view.missing import Shortfall
 from components.pipeline import Prepared
 from components.ui import state
 from components.ui.text import plain

@@ -8,17 +8,17 @@ from typing import Callable, Mapping, Sequence
 import folium
 import streamlit as st
 
-from components.filternotes import download_stem
+from components.view.notes import download_stem
 from components.filters import Filters, apply_filters, describe
 from components.history import describe_as_of, network_as_of, timeline
 from components.i18n.formats import format_number
 from components.i18n.translator import get_translator
 from components.focus import partnerships_of_place
 from components.map.frame import FrameLabel, ViewInAddress
-from components.missing import Shortfall, find_shortfall
+from components.view.missing import Shortfall, find_shortfall
 from components.models import Partnership, PlaceRef, Problem
 from components.pipeline import Prepared
-from components.shown import list_joiner
+from components.view.shown import list_joiner
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
 from components.ui.embed import is_embed, render_embed, style

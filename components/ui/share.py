@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.map.fonts import FontMissing, font_families
 from components.pipeline import Prepared
-from components.snapshot import view_picture
+from components.view.snapshot import view_picture
 from components.ui.text import plain
 from components.viewstate import ViewState, params_from_view
 

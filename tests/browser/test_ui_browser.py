@@ -22,7 +22,7 @@ from components.i18n.translator import LANGUAGES, get_translator
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_LABELS, field_label, sentence_case
 from components.ui.page import list_joiner
 from tests.browser import StreamlitServer, require_chromium
-from tests.test_app_browser import (MARK_MAP, VIEW, WAIT, drawn_ids, filtered, map_frame, open_app,
+from tests.browser.test_app_browser import (MARK_MAP, VIEW, WAIT, drawn_ids, filtered, map_frame, open_app,
                                     prepared, shot, summary, url_params, wait_for, wait_for_arcs,
                                     wait_for_param)
 

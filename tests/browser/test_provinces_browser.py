@@ -14,7 +14,7 @@ from components.map.provinces import (SHADE_COLOURS, class_breaks, shade_class, 
 from components.provinces import count_by_province
 from components.provinces import province_pairs
 from tests.browser import open_section
-from tests.test_app_browser import (FIND_MAP, MARK_MAP, VIEW, WAIT, drawn_ids, map_frame, open_app,
+from tests.browser.test_app_browser import (FIND_MAP, MARK_MAP, VIEW, WAIT, drawn_ids, map_frame, open_app,
                                     prepared, wait_for, wait_for_arcs)
 
 # Each province shape Leaflet holds: "country|name" -> [partnerships, fill colour, opacity].

@@ -9,7 +9,7 @@ from components.i18n.translator import get_translator
 from components.map.fonts import FontMissing
 from components.map.picture import DEFAULT_DPI, Captions, PictureInput, build_figure, picture_bytes
 from components.pipeline import Prepared
-from components.shown import Shown, data_date, data_date_text, shown_partnerships, view_sentence
+from components.view.shown import Shown, data_date, data_date_text, shown_partnerships, view_sentence
 from components.viewstate import ViewState
 
 __all__ = ["FontMissing", "view_figure", "view_picture", "view_shown"]
