@@ -105,17 +105,16 @@ def test_bench_runs_at_a_tiny_size_and_writes_json(tmp_path, monkeypatch, capsys
     assert [row["size"] for row in report["results"]] == ["real", "6"]
     for row in report["results"]:
         for app in bench.APPS:
-            keys = SERVER_KEYS | (BROWSER_KEYS if browser else set())
+            keys = SERVER_KEYS | BROWSER_KEYS
             assert keys <= set(row[app]), (app, keys - set(row[app]))
             assert row[app]["rows"] == (4 if row["size"] == "real" else 6)
     assert report["results"][1]["kembar"]["map_kept"] is True
     out = capsys.readouterr().out
     assert "| 6 | map payload sent (KB) |" in out
-    if browser:
-        screen = report["first_screen"]
-        assert screen["arcs"] == {"kembar": 4, "peer": 4}
-        assert all(len(screen["warm_samples_s"][app]) == 1 for app in ("floor", "peer", "kembar"))
-        assert "| warm: median of 1 visits (s) |" in out
+    screen = report["first_screen"]
+    assert screen["arcs"] == {"kembar": 4, "peer": 4}
+    assert all(len(screen["warm_samples_s"][app]) == 1 for app in ("floor", "peer", "kembar"))
+    assert "| warm: median of 1 visits (s) |" in out
 
 
 def _screen(floor, peer, kembar):

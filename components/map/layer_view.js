@@ -67,7 +67,13 @@ function kembarLayerView(layer, cfg, view) {
     labels.addTo(map);
     map.on("zoomend", showLabels);
     showLabels();
-    setTimeout(function () { if (layer._map) { map.invalidateSize(); follow(map); } }, 0);
+    // Re-measure once, when the map first gets its layer (the frame may have been resized
+    // since Leaflet measured it); on later swaps it would nudge the reader's view.
+    setTimeout(function () {
+      if (!layer._map) { return; }
+      if (!map.kembarMeasured) { map.invalidateSize(); map.kembarMeasured = true; }
+      follow(map);
+    }, 0);
   });
   layer.on("remove", function (e) {
     var map = e.target._map || window.map;
