@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import statistics
 import tempfile
-import time
 from pathlib import Path
 from typing import Any, Callable
 
 from components import ROOT
-from components.bench.harness import MAP_FRAME, NetworkGuard, StreamlitServer, launch_chromium
+from components.bench.harness import MAP_FRAME, StreamlitServer, launch_chromium, timed_visit
 
 FLOOR = ROOT / "components" / "bench" / "floor.py"
 ORDER = ("floor", "peer", "kembar")
@@ -43,21 +42,8 @@ def _ready(app: str, arcs: dict[str, int]) -> Callable[[Any], None]:
 
 
 def _visit(browser: Any, url: str, ready: Callable[[Any], None]) -> float:
-    """Seconds from opening `url` in a fresh context until `ready` returns; no request leaves."""
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    guard = NetworkGuard()
-    guard.attach(context)
-    try:
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url, wait_until="commit")
-        ready(page)
-        seconds = time.perf_counter() - start
-    finally:
-        context.close()
-    if guard.blocked:
-        raise RuntimeError(f"requests left the machine: {guard.blocked[:5]}")
-    return seconds
+    """Seconds from opening `url` in a fresh 1440×900 context until `ready` returns."""
+    return timed_visit(browser, url, ready)
 
 
 def _servers(csv: Path, peer_script: Path, log_dir: Path) -> dict[str, StreamlitServer]:

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from typing import Any, Callable
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -134,3 +135,23 @@ def launch_chromium(playwright, extra_args: tuple[str, ...] = ()):
     """Debian's chromium through Playwright's sync API, with the loopback-only flags."""
     return playwright.chromium.launch(executable_path=CHROMIUM,
                                       args=[*CHROMIUM_ARGS, *extra_args])
+
+
+def timed_visit(browser: Any, url: str, ready: Callable[[Any], None],
+                viewport: tuple[int, int] = (1440, 900)) -> float:
+    """Seconds from opening `url` in a fresh context until `ready(page)` returns; raises when
+    a request tried to leave the machine."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    guard = NetworkGuard()
+    guard.attach(context)
+    try:
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        ready(page)
+        seconds = time.perf_counter() - start
+    finally:
+        context.close()
+    if guard.blocked:
+        raise RuntimeError(f"requests left the machine: {guard.blocked[:5]}")
+    return seconds

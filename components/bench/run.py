@@ -25,7 +25,7 @@ from components.bench.peer import write_peer
 from components.pipeline import DATA_PATH
 
 from components import ROOT
-from components.bench.harness import MAP_FRAME, NetworkGuard, StreamlitServer, launch_chromium
+from components.bench.harness import MAP_FRAME, StreamlitServer, launch_chromium, timed_visit
 APPS = ("kembar", "peer")
 RESTART = "kembar-restart"  # Kembar again in a new process, its on-disk prepared dataset kept
 WORKER_TIMEOUT = 1200
@@ -178,21 +178,9 @@ def measure_app(app: str, csv: Path, script: Path, cache: Path) -> dict[str, Any
 
 def _draw_seconds(browser: Any, url: str, app: str, expected: int) -> float:
     """Seconds from opening the page until Leaflet holds every arc; no request leaves."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    guard = NetworkGuard()
-    guard.attach(context)
-    try:
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url, wait_until="commit")
-        page.wait_for_function(WAIT_JS, arg=[MAP_FRAME, expected, COUNT_JS[app]],
-                               polling=100, timeout=300_000)
-        seconds = time.perf_counter() - start
-    finally:
-        context.close()
-    if guard.blocked:
-        raise RuntimeError(f"requests left the machine: {guard.blocked[:5]}")
-    return seconds
+    return timed_visit(browser, url, lambda page: page.wait_for_function(
+        WAIT_JS, arg=[MAP_FRAME, expected, COUNT_JS[app]], polling=100, timeout=300_000),
+        viewport=(1400, 1000))
 
 
 def _peak_rss_mb(pid: int) -> float:

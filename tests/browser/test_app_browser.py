@@ -169,9 +169,17 @@ def map_frame(page):
 def open_app(page, server, query: str = ""):
     """Load the app (with a query string) and wait until Leaflet holds the map; the map frame."""
     page.goto(f"{server.url}/{query}", wait_until="domcontentloaded")
-    frame = map_frame(page)
-    frame.wait_for_function(f"() => !!({FIND_MAP})", timeout=WAIT)
-    return frame
+    # Streamlit may replace the map's iframe while the first runs settle (the first run sends the
+    # map before the sidebar): look the frame up afresh until one holds the map.
+    deadline = time.monotonic() + WAIT / 1000
+    while True:
+        frame = map_frame(page)
+        try:
+            frame.wait_for_function(f"() => !!({FIND_MAP})", timeout=5_000)
+            return frame
+        except PlaywrightError:
+            if time.monotonic() > deadline:
+                raise
 
 
 def wait_for(read, expected, timeout: float = WAIT / 1000, what: str = "value"):
@@ -431,8 +439,9 @@ def test_a_language_link_translates_the_sidebar(app_server, guarded_page, tmp_pa
         sidebar.get_by_role("heading", name=t.gettext(english), exact=True).wait_for(timeout=WAIT)
     for english, role in (("Level", "combobox"), ("Stage", "combobox"),
                           ("Search names", "textbox")):
-        assert sidebar.get_by_role(role, name=t.gettext(english), exact=True).count() == 1, \
-            f"{lang}: no {role} labelled {t.gettext(english)!r}"
+        widget = sidebar.get_by_role(role, name=t.gettext(english), exact=True)
+        widget.first.wait_for(timeout=WAIT)  # widgets are skeletons for a while after the headings
+        assert widget.count() == 1, f"{lang}: {widget.count()} {role}s labelled {t.gettext(english)!r}"
     shot(page, tmp_path, f"lang-{lang}")
     untranslated = [s for s in ("Filters", "History", "Level", "Stage", "Search names")
                     if t.gettext(s) == s]
