@@ -222,7 +222,6 @@ def build_china(adcodes, nations, gaz, cities) -> list[dict]:
         stems[stem] += 1
         out.append(r)
     final = []
-    name_counts = Counter(r["name"] for r in out)
     for r in out:
         src = r["src"]
         aliases = []

@@ -9,8 +9,7 @@ import folium
 import streamlit as st
 
 from components.view.notes import download_stem
-from components.filters import Filters, apply_filters, describe
-from components.history import describe_as_of, network_as_of, timeline
+from components.filters import Filters, describe
 from components.i18n.formats import format_number
 from components.i18n.translator import get_translator
 from components.focus import partnerships_of_place
@@ -18,7 +17,7 @@ from components.map.frame import FrameLabel, ViewInAddress
 from components.view.missing import Shortfall, find_shortfall
 from components.models import Partnership, PlaceRef, Problem
 from components.pipeline import Prepared
-from components.view.shown import list_joiner
+from components.view.shown import list_joiner, shown_partnerships, step_years
 from components.ui import state
 from components.ui.details import pick_partnership, show_details
 from components.ui.embed import is_embed, render_embed, style
@@ -128,7 +127,7 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shor
             st.caption(plain(as_of_note))
         show_shortfall(t, shortfall)
         if not shown:
-            show_relaxation(t, prepared, filters, _step_years(prepared))
+            show_relaxation(t, prepared, filters, step_years(prepared))
         show_playing_year(filters.as_of if is_playing() else None)
     shade = bool(st.session_state.get(SHADE_KEY))
     share, picture = open_tools(t)
@@ -157,25 +156,10 @@ def province_labeller(prepared: Prepared, lang: str) -> Callable[[str, str], str
     return label
 
 
-def _step_years(prepared: Prepared) -> Callable[[Partnership], tuple[int, ...]]:
-    """Each partnership's dated steps (milestones and its own date), for years_on=history."""
-    return lambda p: tuple(step.year for step in timeline(p, prepared.milestones_by_id.get(p.id, ()))
-                           if step.year is not None)
-
-
-def _apply(prepared: Prepared, partnerships, filters) -> tuple[Partnership, ...]:
-    # The search index is built on the first search, not on the first page run.
-    index = prepared.search_index if filters.query.strip() else None
-    return apply_filters(partnerships, filters, search_index=index, step_years=_step_years(prepared))
-
-
 def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str]:
     """The partnerships to show, restaged to the as-of year when one is chosen."""
-    if filters.as_of is None:
-        return _apply(prepared, prepared.partnerships, filters), ""
-    as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
-    shown = _apply(prepared, as_of.partnerships, replace(filters, as_of=None))
-    return shown, describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
+    shown = shown_partnerships(prepared, filters, t)
+    return shown.partnerships, shown.as_of_note
 
 
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sentence: str,

@@ -16,7 +16,7 @@ from babel.lists import format_list
 
 from components.focus import partnerships_of_place
 from components.filters import Filters, apply_filters, describe, english_list, search_words
-from components.history import describe_as_of, network_as_of
+from components.history import describe_as_of, network_as_of, timeline
 from components.i18n.formats import format_number
 from components.models import Partnership
 from components.pipeline import Prepared
@@ -50,15 +50,27 @@ def place_partnerships(partnerships: Iterable[Partnership], place: str,
     return tuple(p for p in partnerships if prepared.search_index.matches(p, words))
 
 
+def step_years(prepared: Prepared) -> Callable[[Partnership], tuple[int, ...]]:
+    """Each partnership's dated steps (milestones and its own date), for years_on=history."""
+    return lambda p: tuple(step.year for step in timeline(p, prepared.milestones_by_id.get(p.id, ()))
+                           if step.year is not None)
+
+
+def _apply(prepared: Prepared, partnerships, filters: Filters) -> tuple[Partnership, ...]:
+    # The search index is built on the first search, not on the first page run.
+    index = prepared.search_index if filters.query.strip() else None
+    return apply_filters(partnerships, filters, search_index=index, step_years=step_years(prepared))
+
+
 def shown_partnerships(prepared: Prepared, filters: Filters, t, *, place: str = "") -> Shown:
-    """The partnerships the view shows, restaged to the as-of year when one is chosen."""
+    """The partnerships the view shows, restaged to the as-of year when one is chosen: one
+    decision for the page, the embed, the picture and the command line."""
     if filters.as_of is None:
-        shown = apply_filters(prepared.partnerships, filters, search_index=prepared.search_index)
+        shown = _apply(prepared, prepared.partnerships, filters)
         note = ""
     else:
         as_of = network_as_of(prepared.partnerships, prepared.milestones_by_id, filters.as_of)
-        shown = apply_filters(as_of.partnerships, replace(filters, as_of=None),
-                              search_index=prepared.search_index)
+        shown = _apply(prepared, as_of.partnerships, replace(filters, as_of=None))
         note = describe_as_of(as_of, t, number=lambda n: format_number(n, t.lang))
     if place:
         shown = place_partnerships(shown, place, prepared)

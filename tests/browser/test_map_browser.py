@@ -18,10 +18,9 @@ from tests.browser.test_app_browser import (MAP_FRAME, WAIT, details_panel, map_
 
 pytestmark = pytest.mark.timeout(300)
 
-# Where a click lands on exactly one thing: for each arc (or marker) not excluded, the drawn
-# point farthest from every other arc and marker, in container pixels; the best of all.
-CLEAR_POINT = """([kind, excluded]) => {
-  const map = window.map, layer = window.kembarLayer, size = map.getSize();
+# The drawn arcs and markers in container pixels, and a point's distance to an arc: the start of
+# both probes below.
+GEOMETRY = """  const map = window.map, layer = window.kembarLayer, size = map.getSize();
   const arcs = [], dots = [];
   layer.eachLayer(l => (l.feature.geometry.type === "LineString" ? arcs : dots).push(l));
   function toSegment(p, a, b) {
@@ -36,7 +35,11 @@ CLEAR_POINT = """([kind, excluded]) => {
     });
     return d;
   }
-  function clearance(p, self) {  // markers are drawn over the arcs: for them only markers count
+"""
+
+# Where a click lands on exactly one thing: for each arc (or marker) not excluded, the drawn
+# point farthest from every other arc and marker, in container pixels; the best of all.
+CLEAR_POINT = "([kind, excluded]) => {\n" + GEOMETRY + """  function clearance(p, self) {  // markers are drawn over the arcs: for them only markers count
     let d = Infinity;
     if (kind === "arc") arcs.forEach(l => { if (l !== self) d = Math.min(d, toArc(p, l)); });
     dots.forEach(l => { if (l !== self) d = Math.min(d, p.distanceTo(l._point) - l._radius); });
@@ -63,23 +66,7 @@ CLEAR_POINT = """([kind, excluded]) => {
 }"""
 
 # A point in the tangle: on one arc, with another arc 3 to 7 px away and no marker near.
-TANGLE_POINT = """() => {
-  const map = window.map, layer = window.kembarLayer, size = map.getSize();
-  const arcs = [], dots = [];
-  layer.eachLayer(l => (l.feature.geometry.type === "LineString" ? arcs : dots).push(l));
-  function toSegment(p, a, b) {
-    const dx = b.x - a.x, dy = b.y - a.y, len = dx * dx + dy * dy;
-    const t = len ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len)) : 0;
-    return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
-  }
-  function toArc(p, l) {
-    let d = Infinity;
-    (l._parts || []).forEach(part => {
-      for (let k = 1; k < part.length; k++) d = Math.min(d, toSegment(p, part[k - 1], part[k]));
-    });
-    return d;
-  }
-  for (const l of arcs) {
+TANGLE_POINT = "() => {\n" + GEOMETRY + """  for (const l of arcs) {
     for (const part of l._parts || []) {
       for (const p of part) {
         const c = map.layerPointToContainerPoint(p);
