@@ -10,6 +10,17 @@ function kembarMapControls(map, cfg) {
   L.DomEvent.on(container, "mousedown", wheelOn);
   L.DomEvent.on(container, "mouseleave", wheelOff);
   map.on("blur", wheelOff);
+  // Leaflet focuses the map on mousedown for its keyboard handler. When the map's frame reaches
+  // below the fold, that focus scrolls the page under the pointer and the click lands beside
+  // what was aimed at: focus without scrolling. (The handler binds its listener when enabled,
+  // so it is switched off and on around the change.)
+  if (map.keyboard) {
+    map.keyboard.disable();
+    map.keyboard._onMouseDown = function () {
+      if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+    };
+    map.keyboard.enable();
+  }
   if (L.Browser.mobile || (L.Browser.touch && !window.matchMedia("(pointer: fine)").matches)) {
     map.dragging.disable();  // two-finger pinch (touchZoom) still moves and zooms the map
   }
