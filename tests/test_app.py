@@ -129,6 +129,8 @@ def test_data_problems_are_listed_in_the_readers_language(tmp_path, monkeypatch,
     {"level": "city,regency", "year_from": "1900", "year_to": "2015", "q": "Serang", "undated": "0"},
     {"lang": "zh", "stage": "mou", "as_of": "1990", "id_province": "Banten"},
     {"year_to": "2020", "selected": "serang-hangzhou", "as_of": "2010"},
+    {"year_from": "2030"},  # beyond the data's last year: the widgets hold the last year
+    {"year_from": "2024", "year_to": "2010"},  # the wrong way round: taken in order
 ])
 def test_the_first_screen_stays_when_the_sidebar_arrives(monkeypatch, params):
     """The first run draws the first screen from the filters the URL seeds, without the

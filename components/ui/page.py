@@ -26,7 +26,8 @@ from components.ui.mappanel import apply_click, pending_click, show_map
 from components.ui.portfolio import current_focus, focus_from_link, pick_place, show_portfolio
 from components.ui.notices import show_notices, show_playing_year, show_relaxation, show_shortfall
 from components.ui.sidebar import (is_playing, language_selector, schedule_next_frame,
-                                   seed_widgets, show_as_of, show_filters, sidebar_to_follow)
+                                   seed_widgets, show_as_of, show_filters, sidebar_to_follow,
+                                   year_span)
 from components.ui.tabs import (show_articles, show_overview, show_problems, show_table,
                                 split_follow_ons)
 from components.ui.provinces import SHADE_KEY, provinces_layer, show_map_options
@@ -91,7 +92,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
 def _as_seeded(filters: Filters, years: tuple[int, int]) -> Filters:
     """The filters the sidebar will report once seeded with these (years kept within bounds)."""
     low, high = years
-    year_from, year_to = max(low, filters.year_from or low), min(high, filters.year_to or high)
+    year_from, year_to = year_span(filters, years)
     as_of = None if filters.as_of is None else min(high, max(low, filters.as_of))
     return replace(filters, year_from=None if year_from <= low else year_from,
                    year_to=None if year_to >= high else year_to, as_of=as_of)

@@ -21,11 +21,19 @@ SIDEBAR_FALLBACK = 5.0
 FALLBACK_ARMED = "_kembar_sidebar_armed"
 
 
+def year_span(filters: Filters, years: tuple[int, int]) -> tuple[int, int]:
+    """The (from, to) the year widgets can show for these filters: within the data's years,
+    in order (a link may ask for years beyond them, or give them the wrong way round)."""
+    low, high = years
+    start = min(high, max(low, filters.year_from or low))
+    end = max(low, min(high, filters.year_to or high))
+    return (start, end) if start <= end else (end, start)
+
+
 def _filter_values(view: ViewState, years: tuple[int, int]) -> dict[str, object]:
     """Each filter widget's value for a view (the defaults for an empty one)."""
     f = view.filters
-    low, high = years
-    start, end = max(low, f.year_from or low), min(high, f.year_to or high)
+    start, end = year_span(f, years)
     return {"f_levels": [level for level in ID_LEVELS if level in f.levels],
             "f_stages": [stage for stage in STAGES if stage in f.stages],
             "f_years": (start, end), "f_year_from": start, "f_year_to": end,
