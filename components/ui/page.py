@@ -47,7 +47,7 @@ class Services:
     excerpts: Callable[[], Mapping[str, Sequence]]  # every partnership's (the Articles section)
     excerpts_of: Callable[[str], Sequence]  # one partnership's (its details)
     candidates: Callable[[], Sequence]
-    problems: Callable[[str], Sequence[Problem]]  # the input files' problems, in a language
+    problems: Callable[[], Sequence[Problem]]  # the input files' problems (translated where shown)
     tiles: bool = False
     shortfall: Callable[[], Shortfall] | None = None  # the file's rows the page cannot show
 
@@ -243,7 +243,7 @@ def _show_tabs(t, prepared: Prepared, services: Services, shown, filters: Filter
 @st.fragment
 def _sections(t, prepared: Prepared, services: Services, shown, file_stem: str, shade: bool) -> None:
     """The chosen section alone; opening another reruns this fragment, never the map."""
-    problems = services.problems(t.lang)
+    problems = services.problems()
     unresolved = prepared.unresolved
     count = format_number(len(split_follow_ons(problems)[0]) + len(unresolved), t.lang)
     names = {"table": t("Table and downloads"), "overview": t("Overview"), "articles": t("Articles"),
