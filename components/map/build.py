@@ -65,8 +65,23 @@ def arc_bends(partnerships: Sequence[Partnership],
               places: Mapping[PlaceRef, Place]) -> dict[str, float]:
     """Fan-out bend by partnership id; compute over the whole dataset (and cache) so that an
     arc keeps its shape while filters hide its neighbours."""
-    shown = drawable(partnerships, places)
-    return dict(zip((p.id for p in shown), fan_out([_ends(p, places) for p in shown])))
+    ends: dict[PlaceRef, tuple[str, tuple[float, float]] | None] = {}
+
+    def end(ref: PlaceRef) -> tuple[str, tuple[float, float]] | None:
+        """A place's key and position, once per place (30,000 rows name a few thousand)."""
+        if ref not in ends:
+            place = places.get(ref)
+            ends[ref] = ((place_key(ref), _position(place))
+                         if place is not None and place.resolved else None)
+        return ends[ref]
+
+    ids, arcs = [], []
+    for p in partnerships:  # what `drawable` keeps, in its order
+        start, finish = end(p.id_place), end(p.cn_place)
+        if start and finish:
+            ids.append(p.id)
+            arcs.append(ArcEnds(start[0], finish[0], start[1], finish[1]))
+    return dict(zip(ids, fan_out(arcs)))
 
 
 def arc_features(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
