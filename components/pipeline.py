@@ -127,6 +127,19 @@ def collections_paused() -> Iterator[None]:
             gc.enable()
 
 
+def keep_for_good() -> None:
+    """Tell Python's cycle collector that everything alive now stays (`gc.freeze`).
+
+    A server keeps its prepared dataset for its whole life, and each full collection would walk
+    every row of it again: about a second of a 30,000-row first page run. The prepared data hold
+    no reference cycles, so a dataset dropped later is still freed (by reference counting). The
+    price, once per dataset: what is cyclic garbage at this instant (a few dozen objects after a
+    preparation), and cycles alive now that die later (the state of a session open now), are
+    never freed.
+    """
+    gc.freeze()
+
+
 def _prepare(data_path: Path, seeds_dir: Path | str, online: bool | None,
              cache_path: Path | str | None) -> Prepared:
     """What `prepare` does, with the collector paused."""
