@@ -74,6 +74,24 @@ def _row(raw: dict[str, str]) -> RegistryRow:
                        tuple(a for a in raw["aliases"].split(";") if a))
 
 
+Indexes = tuple[dict[str, list[RegistryRow]], dict[tuple[str, str], RegistryRow]]
+_INDEXES: dict[str, Indexes] = {}
+
+
+def _indexes(path: str | Path | None) -> Indexes:
+    """The rows by name key and by (country, code), built once per registry file, like the
+    rows: every preparation of a dataset makes a geocoder, and this takes a tenth of a second."""
+    path = str(Path(path or REGISTRY_PATH))
+    if path not in _INDEXES:
+        rows = load_registry(path)
+        by_key: dict[str, list[RegistryRow]] = {}
+        for row in rows:
+            for key in {k for form in row.names for k in name_keys(form)}:
+                by_key.setdefault(key, []).append(row)
+        _INDEXES[path] = by_key, {(row.country, row.code): row for row in rows}
+    return _INDEXES[path]
+
+
 class RegistryGeocoder(Geocoder):
     """The registry behind geopy's interface, for the chain's one loop."""
 
@@ -85,11 +103,7 @@ class RegistryGeocoder(Geocoder):
         self.gazetteer = gazetteer or load_gazetteer()
         self.rows = load_registry(path)
         self.parent_fallback = parent_fallback
-        self._by_key: dict[str, list[RegistryRow]] = {}
-        self._by_code = {(row.country, row.code): row for row in self.rows}
-        for row in self.rows:
-            for key in {k for form in row.names for k in name_keys(form)}:
-                self._by_key.setdefault(key, []).append(row)
+        self._by_key, self._by_code = _indexes(path)
 
     def geocode(self, query: str, *, country: str | None = None, level: str | None = None,
                 province: str | None = None, exactly_one: bool = True):
