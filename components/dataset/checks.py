@@ -26,7 +26,8 @@ from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Message
 LENGTH_LIMITS = {"id": 100, "partnership": 100, "notes": 5000, "sources": 5000, "fields": 1000}
 DEFAULT_LENGTH_LIMIT = 500
 EXTRA_LENGTH_LIMIT = 5000
-_SHORTEST_LIMIT = min(*LENGTH_LIMITS.values(), DEFAULT_LENGTH_LIMIT, EXTRA_LENGTH_LIMIT)
+SHORTEST_LIMIT = min(  # a value this short is within every column's limit
+    *LENGTH_LIMITS.values(), DEFAULT_LENGTH_LIMIT, EXTRA_LENGTH_LIMIT)
 SEEDS_PREFIX = "seeds/"
 
 _WEB = re.compile(r"https?://", re.IGNORECASE)
@@ -43,7 +44,7 @@ _TOP_LABEL = re.compile(r"[^\W\d_]{2,}|xn--[\w-]+|[0-9]{1,3}")
 
 def length_problem(column: str, value: str) -> Message | None:
     """Say so when a value is longer than its column allows."""
-    if len(value) <= _SHORTEST_LIMIT:  # the common case: within every column's limit
+    if len(value) <= SHORTEST_LIMIT:  # the common case: within every column's limit
         return None
     limit = limit_for(column)
     if len(value) <= limit:

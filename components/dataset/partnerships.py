@@ -29,7 +29,7 @@ from components.models import (
 )
 from components.names import compact, marked_level, official_id_name, strip_prefix
 from components.dataset.checks import (
-    choice_problem, date_problem, length_problem, slug_problem, source_problem, split_sources,
+    SHORTEST_LIMIT, choice_problem, date_problem, length_problem, slug_problem, source_problem, split_sources,
 )
 from components.dataset.csvfile import Row, read_table
 from components.dataset.sourcekinds import secondary_only_warnings
@@ -135,7 +135,8 @@ def build_partnership(row: Row, report: RowReport, context: CheckContext) -> Par
     """The row as a Partnership with names normalised; valid only if `report` has no problems."""
     values = dict(row.values)
     for column, value in values.items():
-        report.add_if(column, value, length_problem(column, value))
+        if len(value) > SHORTEST_LIMIT:  # the rest are within every column's limit
+            report.add_if(column, value, length_problem(column, value))
     _check_required(values, report)
     _check_choices(values, report)
     _check_names(values, report)
