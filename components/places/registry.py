@@ -101,9 +101,12 @@ class RegistryGeocoder(Geocoder):
                  parent_fallback: bool = False):
         super().__init__(adapter_factory=URLLibAdapter)  # never used: no request leaves
         self.gazetteer = gazetteer or load_gazetteer()
-        self.rows = load_registry(path)
         self.parent_fallback = parent_fallback
-        self._by_key, self._by_code = _indexes(path)
+        self._path = path  # read when first asked: most datasets never get past the gazetteer
+
+    @property
+    def rows(self) -> tuple[RegistryRow, ...]:
+        return load_registry(self._path)
 
     def geocode(self, query: str, *, country: str | None = None, level: str | None = None,
                 province: str | None = None, exactly_one: bool = True):
@@ -114,7 +117,7 @@ class RegistryGeocoder(Geocoder):
         raw = asdict(row) | {"source": SOURCE, "approximate": False}
         point = (row.lat, row.lon)
         if row.lat is None:
-            parent = self._by_code.get((row.country, row.parent))
+            parent = _indexes(self._path)[1].get((row.country, row.parent))
             if not self.parent_fallback or parent is None or parent.lat is None:
                 return None  # no point of its own: unresolved, never guessed
             point, raw["approximate"] = (parent.lat, parent.lon), True
@@ -125,7 +128,8 @@ class RegistryGeocoder(Geocoder):
                province: str | None = None) -> RegistryRow | None:
         """The one row a name, country, level and province fit; None if none or several."""
         country = normalise_country(country)
-        found = {id(r): r for key in name_keys(query) for r in self._by_key.get(key, ())}
+        by_key = _indexes(self._path)[0]
+        found = {id(r): r for key in name_keys(query) for r in by_key.get(key, ())}
         rows = [r for r in found.values() if country in (None, r.country)]
         marked = marked_level(query)
         if marked in ID_LEVELS:  # "Kota Bogor" is never the regency
