@@ -133,7 +133,7 @@ render_page(prepared, Services(
     excerpts=lambda: excerpts(prepared, key),
     excerpts_of=lambda partnership_id: partnership_excerpts(prepared, key, partnership_id),
     candidates=lambda: candidates(prepared, key),
-    problems=lambda lang: problems_in(prepared),
+    problems=lambda: problems_in(prepared),
     tiles=config.tiles,
     shortfall=lambda: shortfall(prepared, key),
 ))

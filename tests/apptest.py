@@ -7,7 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from components.ui.mappanel import MAP_KEY
+from components.ui.mappanel import FIRST_REPORT, MAP_KEY
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,9 +36,13 @@ def map_element(at: AppTest):
 
 def click_on_map(at: AppTest, properties: dict) -> None:
     """Make st_folium return a click on a feature with these properties, as the browser would."""
+    map_reports(at, {"last_active_drawing": {"type": "Feature", "properties": properties}})
+
+
+def map_reports(at: AppTest, value: dict) -> None:
+    """The map's component sends `value`, as the browser does, and the app reruns."""
     element = map_element(at)
     widget_key = element.proto.id.split("-", 2)[2]
-    value = {"last_active_drawing": {"type": "Feature", "properties": properties}}
     at.session_state[widget_key] = value
     # streamlit-folium's on_change copies the new value under the user's key (MAP_KEY) before
     # the rerun, which is where the app reads a click; AppTest runs no callbacks, so do it here.
@@ -46,12 +50,22 @@ def click_on_map(at: AppTest, properties: dict) -> None:
     at.run()
 
 
-def run_app(**params: str) -> AppTest:
-    """The app run once with these query parameters; it must not raise."""
-    at = AppTest.from_file(APP, default_timeout=60)
+def first_screen(timeout: float = 60, **params: str) -> AppTest:
+    """The session's first run with these query parameters (the map and details, no sidebar
+    yet); it must not raise."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def run_app(timeout: float = 60, **params: str) -> AppTest:
+    """The app as a visitor has it once the map has drawn: the first run, then the run the
+    map's first report asks for, which adds the sidebar and the rest; neither may raise."""
+    at = first_screen(timeout, **params)
+    map_reports(at, FIRST_REPORT)
     assert not at.exception, at.exception
     return at
 

@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from components.map.assets import STATIC_DATA, STATIC_SUBDIR, leaflet_sources, outlines_name
 from components.dataset.writer import FORMULA_STARTS
@@ -238,8 +239,9 @@ def test_query_parameters_are_text(server, context):
         if "selected" in query:
             page.get_by_text("selected", exact=False).first.wait_for(timeout=WAIT)
         if "q" in query:
-            search = page.locator('input[aria-label="Search names"]')
-            assert search.input_value() == query["q"]
+            # The box first renders empty and then takes the value the link seeded: wait for it.
+            expect(page.locator('input[aria-label="Search names"]')).to_have_value(query["q"],
+                                                                                timeout=WAIT)
         text = body_text(page)
         assert "root:x:0:0" not in text and "st.set_page_config" not in text
     pages[0].wait_for_timeout(500)

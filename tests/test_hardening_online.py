@@ -28,10 +28,10 @@ from streamlit.testing.v1 import AppTest
 
 from components.places.cache import cache_key
 from components.places.nominatim import MAX_FAILURES, TIMEOUT
+from tests.apptest import run_app as open_app
 from tests.jsonserver import JSONHandler
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 DATASET = ROOT / "data" / "partnerships.csv"
 UNKNOWN = ("Kota Atlantisia", "Kota Lemuriana", "Kota Avalonia", "Kota Xanaduwa", "Kota Utopiana")
 CACHED = "Kota Cachedia"
@@ -231,9 +231,8 @@ def run_app(monkeypatch, folder: Path, url: str, cache: Path) -> tuple[AppTest, 
     monkeypatch.setenv("KEMBAR_ONLINE", "1")
     monkeypatch.setenv("KEMBAR_NOMINATIM_URL", url)
     monkeypatch.setenv("KEMBAR_CACHE", str(cache))
-    at = AppTest.from_file(APP, default_timeout=90)
     started = time.monotonic()
-    at.run()
+    at = open_app(timeout=90)
     return at, time.monotonic() - started
 
 

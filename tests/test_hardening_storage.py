@@ -15,16 +15,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from components.places.cache import GeoCache, cache_key
 from components.pipeline import prepare
+from tests.apptest import run_app
 from tests.test_hardening_online import (
     CACHED, CACHED_AT, HTTPStandIn, point_for, write_cache, write_dataset,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 ASKED = "Kota Atlantisia"
 
 pytestmark = pytest.mark.timeout(90)
@@ -135,8 +134,7 @@ def test_the_app_runs_when_the_cache_folder_cannot_exist(tmp_path, answers, monk
     monkeypatch.setenv("KEMBAR_DATA", str(write_dataset(tmp_path, (ASKED,))))
     monkeypatch.setenv("KEMBAR_ONLINE", "1")
     monkeypatch.setenv("KEMBAR_CACHE", str(blocker / "geocache.json"))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
+    at = run_app()
     assert not at.exception, at.exception
     tab = at.segmented_control(key="section").set_value("problems").run()  # the Data problems section
     assert not at.exception, at.exception
@@ -191,8 +189,7 @@ def test_the_app_never_writes_the_dataset(tmp_path, monkeypatch):
     monkeypatch.setenv("KEMBAR_DATA", str(data / "partnerships.csv"))
     monkeypatch.setenv("KEMBAR_CACHE", str(tmp_path / "cache" / "geocache.json"))
     monkeypatch.delenv("KEMBAR_ONLINE", raising=False)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
+    at = run_app()
     steps = [
         lambda: at.multiselect(key="f_levels").set_value(["city"]),
         lambda: at.text_input(key="f_q").set_value("Jawa"),

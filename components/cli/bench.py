@@ -26,6 +26,7 @@ METRICS = (
     ("geocode_s", "offline geocoding (s)", "{:.2f}"),
     ("first_run_s", "first page run, server, files never seen (s)", "{:.2f}"),
     ("restart_first_run_s", "first page run, fresh server, files seen before (s)", "{:.2f}"),
+    ("sidebar_run_s", "next run, asked for by the drawn map: adds the sidebar (s)", "{:.2f}"),
     ("map_build_s", "map build + st_folium (s)", "{:.2f}"),
     ("map_bytes", "map payload sent (KB)", "kb"),
     ("bytes_per_arc", "payload per partnership (bytes)", "{:,.0f}"),

@@ -26,9 +26,14 @@ def list_rows(t, shown: Sequence[Partnership]) -> list[str]:
     return rows
 
 
-def show_map_as_list(t, sentence: str, shown: Sequence[Partnership]) -> None:
-    """An expander under the map: what the map shows, in words, each row selectable."""
+def show_map_as_list(t, sentence: str, shown: Sequence[Partnership], filled: bool = True) -> None:
+    """An expander under the map: what the map shows, in words, each row selectable.
+
+    On the first screen it is drawn closed and empty (the browser renders a closed expander's
+    text too), and filled in the next run."""
     with st.expander(t("Map as a list"), icon=":material/list:"):
+        if not filled:
+            return
         st.markdown(plain(sentence))
         if not shown:
             return

@@ -19,6 +19,9 @@ LAST_CLICK = "_kembar_last_click"
 # box's own state: a widget whose label changes (a language switch) starts afresh.
 PLACE_KEY = "_kembar_place"
 RETURNED = ["last_active_drawing", "last_object_clicked_count"]
+# What the map's component sends once it has drawn, before any click: the rerun it causes is
+# the one that adds the sidebar (components.ui.page).
+FIRST_REPORT = {"last_object_clicked_count": 0, "last_active_drawing": None}
 
 
 def show_map(base_map: folium.Map, arcs_layer: folium.FeatureGroup, *, height: int = 620,

@@ -26,7 +26,8 @@ from components.ui.mappanel import apply_click, pending_click, show_map
 from components.ui.portfolio import current_focus, focus_from_link, pick_place, show_portfolio
 from components.ui.notices import show_notices, show_playing_year, show_relaxation, show_shortfall
 from components.ui.sidebar import (is_playing, language_selector, schedule_next_frame,
-                                   seed_widgets, show_as_of, show_filters)
+                                   seed_widgets, show_as_of, show_filters, sidebar_to_follow,
+                                   year_span)
 from components.ui.tabs import (show_articles, show_overview, show_problems, show_table,
                                 split_follow_ons)
 from components.ui.provinces import SHADE_KEY, provinces_layer, show_map_options
@@ -46,7 +47,7 @@ class Services:
     excerpts: Callable[[], Mapping[str, Sequence]]  # every partnership's (the Articles section)
     excerpts_of: Callable[[str], Sequence]  # one partnership's (its details)
     candidates: Callable[[], Sequence]
-    problems: Callable[[str], Sequence[Problem]]  # the input files' problems, in a language
+    problems: Callable[[], Sequence[Problem]]  # the input files' problems (translated where shown)
     tiles: bool = False
     shortfall: Callable[[], Shortfall] | None = None  # the file's rows the page cannot show
 
@@ -72,17 +73,18 @@ def render_page(prepared: Prepared, services: Services) -> None:
         lang, filters = _show_sidebar(lang, prepared, years)
         _show_main(get_translator(lang), prepared, services, filters, shortfall)
     else:
-        # A session's first run sends the map before the sidebar's widgets, so the browser
-        # fetches the map's code first; the widgets, seeded from the URL, must then agree.
+        # A session's first run is the first screen alone: title, sentence, map and details,
+        # drawn from the filters the URL seeds into the widgets. The sidebar and the rest follow
+        # in the next run, which the map itself asks for once it has drawn (streamlit-folium
+        # reports its first value then), so the browser loads the map before any widget's code.
         seed_widgets(first, years)
         if first.place:
             state.add_notice(focus_from_link(prepared.place_index, first.place,
                                              get_translator(lang)))
-        early = (st.session_state.get("lang") or lang, _as_seeded(first.filters, years))
-        _show_main(get_translator(early[0]), prepared, services, early[1], shortfall)
-        if _show_sidebar(lang, prepared, years) != early:
-            st.rerun()
-        lang = early[0]
+        lang = st.session_state.get("lang") or lang
+        sidebar_to_follow(get_translator(lang))  # first, so the main area never moves aside
+        _show_main(get_translator(lang), prepared, services, _as_seeded(first.filters, years),
+                   shortfall, first_screen=True)
     state.keep_view(lang)
     schedule_next_frame()
 
@@ -90,7 +92,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
 def _as_seeded(filters: Filters, years: tuple[int, int]) -> Filters:
     """The filters the sidebar will report once seeded with these (years kept within bounds)."""
     low, high = years
-    year_from, year_to = max(low, filters.year_from or low), min(high, filters.year_to or high)
+    year_from, year_to = year_span(filters, years)
     as_of = None if filters.as_of is None else min(high, max(low, filters.as_of))
     return replace(filters, year_from=None if year_from <= low else year_from,
                    year_to=None if year_to >= high else year_to, as_of=as_of)
@@ -101,15 +103,17 @@ def _show_sidebar(lang: str, prepared: Prepared, years: tuple[int, int]) -> tupl
     lang = language_selector(lang)
     state.restore_view(lang)
     t = get_translator(lang)
-    st.set_page_config(page_title=t("Kembar — Indonesia–China sister regions"))
     filters = show_filters(t, prepared.choices, years, province_labeller(prepared, lang))
     filters = show_as_of(t, filters, years)
     show_map_options(t)  # read through its state: the first run draws the map before it
     return lang, filters
 
 
-def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shortfall: Shortfall) -> None:
-    """Title, notices, the sentence of what is shown, the map and details, the sections."""
+def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shortfall: Shortfall,
+               first_screen: bool = False) -> None:
+    """Title, notices, the sentence of what is shown, the map and details, then (after the first
+    screen) what the Share and Picture buttons hold and the sections below the map."""
+    st.set_page_config(page_title=t("Kembar — Indonesia–China sister regions"))
     st.title(t("Kembar — Indonesia–China sister regions"))
     with st.container():  # one slot, whatever it holds: the map below keeps its place (and zoom)
         show_notices(t)
@@ -131,12 +135,14 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shor
         show_playing_year(filters.as_of if is_playing() else None)
     shade = bool(st.session_state.get(SHADE_KEY))
     share, picture = open_tools(t)
-    _show_map_and_details(t, prepared, services, shown, sentence, shade)
+    _show_map_and_details(t, prepared, services, shown, sentence, shade, first_screen)
     focus = current_focus(prepared.place_index)
     view = ViewState(filters, st.session_state.get("selected"), t.lang,
                      prepared.place_index.link_name(focus) if focus else None, shade=shade,
                      map_view=state.map_view())
     state.write_url(view)
+    if first_screen:
+        return
     fill_share(t, share, view)
     fill_picture(t, picture, prepared, view)
     _show_tabs(t, prepared, services, shown, filters, shade)
@@ -163,7 +169,7 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
 
 
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sentence: str,
-                          shade: bool) -> None:
+                          shade: bool, first_screen: bool) -> None:
     map_column, details_column = st.columns([0.68, 0.32], gap="medium")
     index = prepared.place_index
     # The click is read first, so the layer drawn below shows what the panel will describe.
@@ -187,7 +193,7 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sent
         if hidden:
             st.caption(plain(t("{n} of the shown partnerships have a place that could not be put on the map; "
                                "see Data problems.").format(n=format_number(hidden, t.lang))))
-        show_map_as_list(t, sentence, shown)
+        show_map_as_list(t, sentence, shown, filled=not first_screen)
     with details_column, st.container(key="kembar_details"):
         pick_place(t, index)
         if focus:
@@ -237,7 +243,7 @@ def _show_tabs(t, prepared: Prepared, services: Services, shown, filters: Filter
 @st.fragment
 def _sections(t, prepared: Prepared, services: Services, shown, file_stem: str, shade: bool) -> None:
     """The chosen section alone; opening another reruns this fragment, never the map."""
-    problems = services.problems(t.lang)
+    problems = services.problems()
     unresolved = prepared.unresolved
     count = format_number(len(split_follow_ons(problems)[0]) + len(unresolved), t.lang)
     names = {"table": t("Table and downloads"), "overview": t("Overview"), "articles": t("Articles"),

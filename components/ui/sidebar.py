@@ -15,13 +15,25 @@ from components.i18n.vocabulary import LEVEL_LABELS, STAGE_LABELS, field_label, 
 
 PLAY_DELAY = 1.2  # seconds between years while playing
 PLAYING, TICK, ARMED = "playing", "_kembar_tick", "_kembar_tick_armed"
+# The sidebar comes in the run the map asks for once drawn; should the map never ask (its code
+# failed to load), the page asks itself after this many seconds.
+SIDEBAR_FALLBACK = 5.0
+FALLBACK_ARMED = "_kembar_sidebar_armed"
+
+
+def year_span(filters: Filters, years: tuple[int, int]) -> tuple[int, int]:
+    """The (from, to) the year widgets can show for these filters: within the data's years,
+    in order (a link may ask for years beyond them, or give them the wrong way round)."""
+    low, high = years
+    start = min(high, max(low, filters.year_from or low))
+    end = max(low, min(high, filters.year_to or high))
+    return (start, end) if start <= end else (end, start)
 
 
 def _filter_values(view: ViewState, years: tuple[int, int]) -> dict[str, object]:
     """Each filter widget's value for a view (the defaults for an empty one)."""
     f = view.filters
-    low, high = years
-    start, end = max(low, f.year_from or low), min(high, f.year_to or high)
+    start, end = year_span(f, years)
     return {"f_levels": [level for level in ID_LEVELS if level in f.levels],
             "f_stages": [stage for stage in STAGES if stage in f.stages],
             "f_years": (start, end), "f_year_from": start, "f_year_to": end,
@@ -200,3 +212,22 @@ def schedule_next_frame() -> None:
     if st.session_state.get(PLAYING):
         st.session_state[ARMED] = False
         _ticker()
+
+
+def sidebar_to_follow(t: Translator) -> None:
+    """The sidebar on a session's first run: a line saying the filters are coming, and a timer
+    that asks for them should the map never report that it has drawn."""
+    st.sidebar.caption(t("Loading the filters…"))
+    st.session_state[FALLBACK_ARMED] = False
+    with st.sidebar:
+        _sidebar_fallback()
+
+
+@st.fragment(run_every=SIDEBAR_FALLBACK)
+def _sidebar_fallback() -> None:
+    """Once armed, a full run: it draws the sidebar (a full run after the first always does)."""
+    state = st.session_state
+    if not state.get(FALLBACK_ARMED):  # the call inside the first run: only arm the timer
+        state[FALLBACK_ARMED] = True
+        return
+    st.rerun(scope="app")
