@@ -17,7 +17,8 @@ from components.i18n.translator import get_translator
 from components.map.build import ASSET_BASE, build_arcs_layer, build_base_map
 from components import settings
 from components.view.missing import find_shortfall
-from components.pipeline import Prepared, excerpts_by_id, excerpts_of, problems_in
+from components.pipeline import (Prepared, collections_paused, excerpts_by_id, excerpts_of,
+                                 keep_for_good, problems_in)
 from components.prepcache import load_or_prepare
 from components.ui import render_page
 from components.ui.page import Services
@@ -39,7 +40,10 @@ def static_assets() -> Path:
 def prepared_dataset(path: str, modified: float, online: bool) -> Prepared:
     """The dataset loaded, checked and geocoded; reloaded when the file changes, and read from
     disk when these exact files were prepared before (components.prepcache)."""
-    return load_or_prepare(path, online=online)
+    with collections_paused():  # frozen before the collector ever walks it (components.pipeline)
+        prepared = load_or_prepare(path, online=online)
+        keep_for_good()
+    return prepared
 
 
 @st.cache_resource(show_spinner=False)

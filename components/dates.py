@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,9 @@ class PartialDate:
         return datetime.date(self.year, self.month, self.day or 15)
 
 
+# Rows share their dates (30,000 rows hold a few thousand): the checks and the sort keys of
+# one value are worked out once. Both are pure; messages and keys are immutable.
+@functools.lru_cache(maxsize=8192)
 def check(value: str, today: datetime.date | None = None) -> Message | None:
     """What is wrong with a partial date (a message to translate where shown), or None.
 
@@ -95,6 +99,7 @@ def parse_or_none(value: str) -> PartialDate | None:
     return parse(value) if value.strip() else None
 
 
+@functools.lru_cache(maxsize=8192)
 def date_key(value: str) -> DateKey:
     """The sort key of a partial date: less precise first within a period, undated last."""
     date = parse_or_none(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 ID_LEVELS = ("province", "city", "regency")
 CN_LEVELS = ("province", "city", "county", "district")
@@ -92,6 +93,9 @@ def shorten(value: str, limit: int = 80) -> str:
     return f"{value[:limit]!r}… ({len(value)} characters)"
 
 
+_PARTNER_PLACES = ("id_place", "cn_place")
+
+
 @dataclass(frozen=True)
 class Partnership:
     """One row of data/partnerships.csv, validated and normalised."""
@@ -125,14 +129,21 @@ class Partnership:
     def disputed(self) -> bool:
         return self.confidence == "disputed"
 
-    @property
+    # Each partner place is made once per row and kept: the map, its fan-out, the indexes and
+    # the checks ask for them again and again (ten times a row on a first page run).
+    @cached_property
     def id_place(self) -> "PlaceRef":
         return PlaceRef("ID", self.id_name, self.id_level, self.id_province)
 
-    @property
+    @cached_property
     def cn_place(self) -> "PlaceRef":
         return PlaceRef("CN", self.cn_name or self.cn_name_zh, self.cn_level, self.cn_province,
                         name_zh=self.cn_name_zh)
+
+    def __getstate__(self) -> dict:
+        """The fields alone: the places kept above are made again when asked for."""
+        return {name: value for name, value in self.__dict__.items()
+                if name not in _PARTNER_PLACES}
 
 
 @dataclass(frozen=True)

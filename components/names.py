@@ -4,8 +4,10 @@ as CJK, which characters are apostrophes)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from typing import Callable, TypeVar
 
 # Every character written for an apostrophe (Xi'an, Nan’an): fold() drops them so "Xi'an" and
 # "Xian" compare equal; the news matcher turns each into "'".
@@ -53,6 +55,10 @@ _SUFFIXES = (
     ("city", "city"), ("sar", "province"), ("sheng", "province"), ("shi", "city"),
     ("xian", "county"), ("qu", "district"),
 )
+# Each marker with its number of words, for _split_marker.
+_ID_PREFIX_SIZES = tuple((text, level, len(text.split())) for text, level in _ID_PREFIXES)
+_SUFFIX_SIZES = tuple((text, level, len(text.split())) for text, level in _SUFFIXES)
+_MARKER_SIZES = sorted({size for *_, size in (*_ID_PREFIX_SIZES, *_SUFFIX_SIZES)})
 _ETHNIC_AR = ("zhuang", "hui", "uygur", "uyghur", "uighur")
 _ZH_SUFFIXES = (
     "壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区",
@@ -66,33 +72,59 @@ _ENGLISH_WORDS = frozenset(
 )
 
 
+_Result = TypeVar("_Result")
+# Texts up to this length are names, which repeat across rows, places and indexes: their
+# results are remembered (a bounded number of them). Longer texts (articles) are not.
+_MEMO_LENGTH = 200
+_MEMO_SIZE = 1 << 16
+
+
+def _memo_names(function: Callable[[str], _Result]) -> Callable[[str], _Result]:
+    """Remember a pure function of a name: 30,000 rows name a few thousand places."""
+    remembered = functools.lru_cache(maxsize=_MEMO_SIZE)(function)
+
+    @functools.wraps(function)
+    def call(text: str) -> _Result:
+        return remembered(text) if len(text) <= _MEMO_LENGTH else function(text)
+    return call
+
+
+@_memo_names
 def fold(text: str) -> str:
     """Casefold, drop accents and tone marks, remove apostrophes, collapse punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("", text.casefold())
+    if text.isascii():  # nothing to normalise, no accents; casefold is lower (the common case)
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _APOSTROPHES.sub("", text)
     return " ".join(_SEPARATORS.sub(" ", text).split())
 
 
+@_memo_names
 def compact(text: str) -> str:
     """fold() without spaces: the lookup key, so "Xi An", "Xi'an" and "Xian" meet."""
     return fold(text).replace(" ", "")
 
 
+@_memo_names
 def _split_marker(name: str) -> tuple[str, str]:
     """Return (bare name, level named by the stripped prefix or suffix, or "")."""
     text = _PARENTHETICAL.sub(" ", name).strip()
     if is_cjk(text):
         return _strip_zh(text)
     words = text.split()
+    if len(words) < 2:  # a marker always leaves a name beside it
+        return text, ""
     folded = [fold(w) for w in words]
-    for prefix, level in _ID_PREFIXES:
-        size = len(prefix.split())
-        if " ".join(folded[:size]) == prefix and len(words) > size:
+    # The first and last one to three words, folded, each joined once for all the comparisons.
+    heads = {size: " ".join(folded[:size]) for size in _MARKER_SIZES if len(words) > size}
+    for prefix, level, size in _ID_PREFIX_SIZES:
+        if heads.get(size) == prefix:
             return " ".join(words[size:]), level
-    for suffix, level in _SUFFIXES:
-        size = len(suffix.split())
-        if " ".join(folded[-size:]) == suffix and len(words) > size:
+    tails = {size: " ".join(folded[-size:]) for size in _MARKER_SIZES if len(words) > size}
+    for suffix, level, size in _SUFFIX_SIZES:
+        if tails.get(size) == suffix:
             rest = words[:-size]
             if suffix == "autonomous region" and fold(rest[-1]) in _ETHNIC_AR and len(rest) > 1:
                 rest = rest[:-1]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from components import DATA_DIR, ROOT, SEEDS_DIR, settings
 from components.dataset.milestones import milestones_beside
-from components.pipeline import Prepared, prepare
+from components.pipeline import Prepared, collections_paused, prepare
 from components.places.cache import cache_path
 
 KEEP = 4  # entries kept; older ones are removed when a new one is written
@@ -57,7 +57,7 @@ def content_key(data_path: Path, seeds_dir: Path = SEEDS_DIR) -> str:
 
 def _read(path: Path) -> Prepared | None:
     try:
-        with path.open("rb") as stream:
+        with path.open("rb") as stream, collections_paused():
             found = pickle.load(stream)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError,
             ValueError):
@@ -71,7 +71,7 @@ def _write(path: Path, prepared: Prepared) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
-            with os.fdopen(handle, "wb") as stream:
+            with os.fdopen(handle, "wb") as stream, collections_paused():
                 pickle.dump(prepared, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         finally:

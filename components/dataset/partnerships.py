@@ -29,7 +29,7 @@ from components.models import (
 )
 from components.names import compact, marked_level, official_id_name, strip_prefix
 from components.dataset.checks import (
-    choice_problem, date_problem, length_problem, slug_problem, source_problem, split_sources,
+    SHORTEST_LIMIT, choice_problem, date_problem, length_problem, slug_problem, source_problem, split_sources,
 )
 from components.dataset.csvfile import Row, read_table
 from components.dataset.sourcekinds import secondary_only_warnings
@@ -40,6 +40,7 @@ _NONEMPTY = ("id", "id_name", "id_level", "id_province", "cn_level", "cn_provinc
 _PAIR_COLUMNS = ("id_name", "id_level", "id_province", "cn_name", "cn_level", "cn_province")
 # A problem in one of these leaves the row in, with that value unknown; any other leaves it out.
 SOFT_COLUMNS = ("date", "fields", "confidence", "notes", "checked")
+_KNOWN_COLUMNS = frozenset((*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS))
 _CHOICES = {"id_level": ID_LEVELS, "cn_level": CN_LEVELS, "stage": STAGES,
             "confidence": CONFIDENCES}
 
@@ -112,7 +113,7 @@ def check_rows(rows: tuple[Row, ...], context: CheckContext
             report.add("id", row_id, Message("duplicate id; first used on line {line}",
                                              line=first_id[row_id]))
         first_id.setdefault(row_id, row.line)
-        if all(report.ok(column) for column in _PAIR_COLUMNS):
+        if report.bad.isdisjoint(_PAIR_COLUMNS):
             _check_pair(candidate, report, first_pair)
         problems.extend(report.problems)
         if all(problem.column in SOFT_COLUMNS for problem in report.problems):
@@ -134,7 +135,8 @@ def build_partnership(row: Row, report: RowReport, context: CheckContext) -> Par
     """The row as a Partnership with names normalised; valid only if `report` has no problems."""
     values = dict(row.values)
     for column, value in values.items():
-        report.add_if(column, value, length_problem(column, value))
+        if len(value) > SHORTEST_LIMIT:  # the rest are within every column's limit
+            report.add_if(column, value, length_problem(column, value))
     _check_required(values, report)
     _check_choices(values, report)
     _check_names(values, report)
@@ -146,7 +148,7 @@ def build_partnership(row: Row, report: RowReport, context: CheckContext) -> Par
     if values.get("checked") and report.ok("checked") and len(values["checked"]) != 10:
         report.add("checked", values["checked"], Message("expected a full date, YYYY-MM-DD"))
     sources = check_sources(values["sources"], report, context) if report.ok("sources") else ()
-    known = set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
+    known = _KNOWN_COLUMNS
     return Partnership(
         id=values["id"], id_name=values["id_name"], id_level=values["id_level"],
         id_province=values["id_province"], cn_name=values["cn_name"],

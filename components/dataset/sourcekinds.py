@@ -11,8 +11,7 @@ valid and the exit status does not change.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlsplit
-
+from components.dataset.checks import url_host
 from components.models import Message, Partnership, Problem
 
 SEEDS_PREFIX = "seeds/"
@@ -26,7 +25,7 @@ _DROPPED_PREFIXES = ("www.", "m.")
 def host_of(source: str) -> str:
     """The URL's host in lower case without a leading `www.` or `m.`; "" when there is none."""
     try:
-        host = (urlsplit(source).hostname or "").lower()
+        host = url_host(source)
     except ValueError:
         return ""
     for prefix in _DROPPED_PREFIXES:

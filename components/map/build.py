@@ -65,8 +65,34 @@ def arc_bends(partnerships: Sequence[Partnership],
               places: Mapping[PlaceRef, Place]) -> dict[str, float]:
     """Fan-out bend by partnership id; compute over the whole dataset (and cache) so that an
     arc keeps its shape while filters hide its neighbours."""
-    shown = drawable(partnerships, places)
-    return dict(zip((p.id for p in shown), fan_out([_ends(p, places) for p in shown])))
+    shown, ends = _drawn_ends(partnerships, places)
+    arcs = [ArcEnds(start[0], finish[0], start[1], finish[1]) for start, finish in ends]
+    return dict(zip((p.id for p in shown), fan_out(arcs)))
+
+
+End = tuple[str, tuple[float, float]]  # a place's key and its rounded (lat, lon)
+
+
+def _drawn_ends(partnerships: Iterable[Partnership], places: Mapping[PlaceRef, Place],
+                ) -> tuple[list[Partnership], list[tuple[End, End]]]:
+    """What `drawable` keeps, in its order, with both ends of each arc; each place's end is
+    worked out once (30,000 rows name a few thousand places)."""
+    known: dict[PlaceRef, End | None] = {}
+
+    def end(ref: PlaceRef) -> End | None:
+        if ref not in known:
+            place = places.get(ref)
+            known[ref] = ((place_key(ref), _position(place))
+                          if place is not None and place.resolved else None)
+        return known[ref]
+
+    shown, ends = [], []
+    for p in partnerships:
+        start, finish = end(p.id_place), end(p.cn_place)
+        if start and finish:
+            shown.append(p)
+            ends.append((start, finish))
+    return shown, ends
 
 
 def arc_features(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, Place], *,
@@ -125,23 +151,22 @@ def layer_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef,
     """What the page receives: each arc as its two endpoints plus `bend`, `a` and `b` (the
     indices of its places among the Points); the browser draws the curve and adds names.
     `focused`: the ids of the focused place's partnerships (drawn on top, the rest faded)."""
-    shown = drawable(partnerships, places)
+    shown, ends = _drawn_ends(partnerships, places)
     bends = bends if bends is not None else arc_bends(shown, places)
     points = place_features(shown, places)
     index = {f["properties"]["place"]: i for i, f in enumerate(points)}
     arcs = []
-    for p in shown:
-        end = _ends(p, places)
+    for p, ((start_key, start), (end_key, end)) in zip(shown, ends):
         properties = {"id": p.id, "level": p.id_level, "stage": p.stage, "date": p.date,
                       "bend": round(bends.get(p.id, 0.0), 4),  # as arc_features rounds it
-                      "a": index[end.start_key], "b": index[end.end_key]}
+                      "a": index[start_key], "b": index[end_key]}
         if p.disputed:
             properties["disputed"] = True
         if p.id == selected:
             properties["selected"] = True
         if p.id in focused:
             properties["focused"] = True
-        coordinates = [[end.start[1], end.start[0]], [end.end[1], end.end[0]]]
+        coordinates = [[start[1], start[0]], [end[1], end[0]]]
         arcs.append({"type": "Feature", "properties": properties,
                      "geometry": {"type": "LineString", "coordinates": coordinates}})
     return {"type": "FeatureCollection", "features": arcs + points}

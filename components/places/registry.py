@@ -74,6 +74,24 @@ def _row(raw: dict[str, str]) -> RegistryRow:
                        tuple(a for a in raw["aliases"].split(";") if a))
 
 
+Indexes = tuple[dict[str, list[RegistryRow]], dict[tuple[str, str], RegistryRow]]
+_INDEXES: dict[str, Indexes] = {}
+
+
+def _indexes(path: str | Path | None) -> Indexes:
+    """The rows by name key and by (country, code), built once per registry file, like the
+    rows: every preparation of a dataset makes a geocoder, and this takes a tenth of a second."""
+    path = str(Path(path or REGISTRY_PATH))
+    if path not in _INDEXES:
+        rows = load_registry(path)
+        by_key: dict[str, list[RegistryRow]] = {}
+        for row in rows:
+            for key in {k for form in row.names for k in name_keys(form)}:
+                by_key.setdefault(key, []).append(row)
+        _INDEXES[path] = by_key, {(row.country, row.code): row for row in rows}
+    return _INDEXES[path]
+
+
 class RegistryGeocoder(Geocoder):
     """The registry behind geopy's interface, for the chain's one loop."""
 
@@ -83,13 +101,12 @@ class RegistryGeocoder(Geocoder):
                  parent_fallback: bool = False):
         super().__init__(adapter_factory=URLLibAdapter)  # never used: no request leaves
         self.gazetteer = gazetteer or load_gazetteer()
-        self.rows = load_registry(path)
         self.parent_fallback = parent_fallback
-        self._by_key: dict[str, list[RegistryRow]] = {}
-        self._by_code = {(row.country, row.code): row for row in self.rows}
-        for row in self.rows:
-            for key in {k for form in row.names for k in name_keys(form)}:
-                self._by_key.setdefault(key, []).append(row)
+        self._path = path  # read when first asked: most datasets never get past the gazetteer
+
+    @property
+    def rows(self) -> tuple[RegistryRow, ...]:
+        return load_registry(self._path)
 
     def geocode(self, query: str, *, country: str | None = None, level: str | None = None,
                 province: str | None = None, exactly_one: bool = True):
@@ -100,7 +117,7 @@ class RegistryGeocoder(Geocoder):
         raw = asdict(row) | {"source": SOURCE, "approximate": False}
         point = (row.lat, row.lon)
         if row.lat is None:
-            parent = self._by_code.get((row.country, row.parent))
+            parent = _indexes(self._path)[1].get((row.country, row.parent))
             if not self.parent_fallback or parent is None or parent.lat is None:
                 return None  # no point of its own: unresolved, never guessed
             point, raw["approximate"] = (parent.lat, parent.lon), True
@@ -111,7 +128,8 @@ class RegistryGeocoder(Geocoder):
                province: str | None = None) -> RegistryRow | None:
         """The one row a name, country, level and province fit; None if none or several."""
         country = normalise_country(country)
-        found = {id(r): r for key in name_keys(query) for r in self._by_key.get(key, ())}
+        by_key = _indexes(self._path)[0]
+        found = {id(r): r for key in name_keys(query) for r in by_key.get(key, ())}
         rows = [r for r in found.values() if country in (None, r.country)]
         marked = marked_level(query)
         if marked in ID_LEVELS:  # "Kota Bogor" is never the regency

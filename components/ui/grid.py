@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 from babel.lists import format_list
@@ -17,6 +16,9 @@ from components.provinces import (ProvinceGrid, build_grid, most_connected_pairs
                                   without_partner)
 from components.ui.provinces import province_names_zh
 from components.ui.text import plain
+
+if TYPE_CHECKING:
+    import altair as alt
 
 GRID_KEY = "province_grid"
 EMPTY_KEY = "province_grid_empty"
@@ -52,6 +54,8 @@ def grid_chart(t: Translator, frame: pd.DataFrame, rows: list[str], columns: lis
                stage_names: list[str], colours: Sequence[str]) -> alt.LayerChart:
     """Coloured cells with their counts (`colours`: one per stage, from exploration on, light
     to dark so the count is written in white from MoU on); a click selects both provinces."""
+    import altair as alt  # here, not at import: only the Overview draws charts (0.15 s)
+
     cell = alt.selection_point(name=SELECTION, fields=["id_province", "cn_province"])
     x = alt.X("column:N", sort=columns, scale=alt.Scale(domain=columns), title=t("Chinese province"),
               axis=alt.Axis(orient="top", labelAngle=-50, labelLimit=140, labelOverlap=False))

@@ -10,7 +10,6 @@ import streamlit as st
 
 from components.map.fonts import FontMissing, font_families
 from components.pipeline import Prepared
-from components.view.snapshot import view_picture
 from components.ui.text import plain
 from components.viewstate import ViewState, params_from_view
 
@@ -66,7 +65,13 @@ def fill_share(t, share, view: ViewState) -> None:
 
 
 def _maker(prepared: Prepared, view: ViewState, fmt: str, place: str) -> Callable[[], bytes]:
-    return lambda: view_picture(prepared, view, fmt, place)
+    def make() -> bytes:
+        # Imported on the first click: matplotlib's figure machinery costs 0.2 s to import, and
+        # a fresh server's first page needs only the font check below.
+        from components.view.snapshot import view_picture
+
+        return view_picture(prepared, view, fmt, place)
+    return make
 
 
 def fill_picture(t, picture, prepared: Prepared, view: ViewState, place: str = "") -> None:
