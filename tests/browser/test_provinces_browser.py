@@ -256,3 +256,27 @@ def test_the_exported_map_carries_the_shading_offline(guarded_page, tmp_path):
     wait_for(lambda: {k: v[0] for k, v in (guarded_page.evaluate(PROVINCES) or {}).items()}, expected,
              what="shaded provinces in the export")
     assert guarded_page.evaluate(LEGEND).startswith("Partnerships by province")
+
+
+def test_on_a_phone_the_grid_scrolls_sideways_instead_of_being_cut_off(browser, app_server):
+    from tests.browser import NetworkGuard
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    guard = NetworkGuard()
+    guard.attach(context)
+    try:
+        page = context.new_page()
+        open_app(page, app_server)
+        open_section(page, "Overview")
+        grid = page.locator(".st-key-province_grid")
+        grid.scroll_into_view_if_needed(timeout=WAIT)
+        wait_for(lambda: page.evaluate(GRID_CELL, ["Jawa Timur", "Fujian"]) is not None, True,
+                 what="the grid drawn")
+        width, shown = grid.evaluate("el => [el.scrollWidth, el.clientWidth]")
+        assert shown <= 390 < width  # wider than the phone, and the box can scroll to all of it
+        grid.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+        assert grid.evaluate("el => el.scrollLeft") == width - shown
+    finally:
+        context.close()
+    assert guard.blocked == []
