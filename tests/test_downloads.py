@@ -12,7 +12,7 @@ import pytest
 from components.dataset.writer import columns_for, neutralise, to_csv
 from components.models import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from components.dataset.partnerships import load_partnerships
-from tests.test_filters import PARTNERSHIPS
+from tests.samples import PARTNERSHIPS
 
 
 def _rows(text: str) -> list[dict[str, str]]:

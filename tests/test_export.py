@@ -10,7 +10,7 @@ import pytest
 
 from components.__main__ import main
 from components.map.export import export_geojson, standalone_html
-from tests.test_mapview import XSS, sample
+from tests.samples import XSS, sample
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "partnerships.csv"

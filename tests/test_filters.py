@@ -13,50 +13,12 @@ from components.filters import (
 from components.view.notes import suggest_relaxation
 from components.history import group_milestones, network_as_of
 from components.models import Milestone, Place, PlaceRef, Partnership
+from tests.samples import PARTNERSHIPS
 
 NANJING_STEPS = (Milestone("semarang-nanjing", "2016-10-23", "loi"),
                  Milestone("semarang-nanjing", "2018-10-24", "mou"))
 
 
-def _p(pid, id_name, id_level, id_province, cn_name, cn_zh, cn_level, cn_province, stage, date,
-       fields=(), confidence="confirmed"):
-    return Partnership(id=pid, id_name=id_name, id_level=id_level, id_province=id_province,
-                       cn_name=cn_name, cn_name_zh=cn_zh, cn_level=cn_level, cn_province=cn_province,
-                       stage=stage, date=date, sources=(f"https://example.org/{pid}",),
-                       fields=tuple(fields), confidence=confidence, notes=f"Notes on {pid}.")
-
-
-# Every level, stage, undated rows, a spread of years, provinces on both sides, and fields.
-PARTNERSHIPS = (
-    _p("serang-hangzhou", "Kota Serang", "city", "Banten", "Hangzhou", "杭州市", "city", "Zhejiang",
-       "loi", "2025-09-05", ("digital economy", "investment")),
-    _p("kab-tangerang-binzhou", "Kabupaten Tangerang", "regency", "Banten", "Binzhou", "滨州市", "city",
-       "Shandong", "loi", "2025-06", ("tourism", "education")),
-    _p("tangerang-yantai", "Kota Tangerang", "city", "Banten", "Yantai", "烟台市", "city", "Shandong",
-       "loi", "2024-04-24", ("education",)),
-    _p("jawa-tengah-fujian", "Provinsi Jawa Tengah", "province", "Jawa Tengah", "Fujian", "福建省",
-       "province", "Fujian", "agreement", "2003", ("education", "culture"), "disputed"),
-    _p("sumatera-utara-guangdong", "Provinsi Sumatera Utara", "province", "Sumatera Utara", "Guangdong",
-       "广东省", "province", "Guangdong", "agreement", "2002-03", ("trade",)),
-    _p("jawa-barat-guangxi", "Provinsi Jawa Barat", "province", "Jawa Barat", "Guangxi", "广西壮族自治区",
-       "province", "Guangxi", "mou", "2017-05", ("trade",)),
-    _p("bali-hainan", "Provinsi Bali", "province", "Bali", "Hainan", "海南省", "province", "Hainan",
-       "mou", "2015-08-01", ("tourism",)),
-    _p("semarang-nanjing", "Kota Semarang", "city", "Jawa Tengah", "Nanjing", "南京市", "city", "Jiangsu",
-       "mou", "2018-10-24", ("tourism", "culture")),
-    _p("kab-klaten-nanjing", "Kabupaten Klaten", "regency", "Jawa Tengah", "Nanjing County", "南靖县",
-       "county", "Fujian", "exploration", ""),
-    _p("bandung-liuzhou", "Kota Bandung", "city", "Jawa Barat", "Liuzhou", "柳州市", "city", "Guangxi",
-       "agreement", "2005"),
-    _p("medan-chengdu", "Kota Medan", "city", "Sumatera Utara", "Chengdu", "成都市", "city", "Sichuan",
-       "agreement", "2002-12-17", ("trade", "culture")),
-    _p("kab-tangerang-boxing", "Kabupaten Tangerang", "regency", "Banten", "Boxing County", "博兴县",
-       "county", "Shandong", "exploration", "2024-05"),
-    _p("surabaya-xiamen", "Kota Surabaya", "city", "Jawa Timur", "Xiamen", "厦门市", "city", "Fujian",
-       "agreement", "2006", ("trade",)),
-    _p("surabaya-guangzhou", "Kota Surabaya", "city", "Jawa Timur", "Guangzhou", "广州市", "city",
-       "Guangdong", "agreement", ""),
-)
 ALL_IDS = tuple(p.id for p in PARTNERSHIPS)
 
 

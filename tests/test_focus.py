@@ -8,7 +8,7 @@ from components.focus import (FocusPlace, PlaceIndex, partnerships_of_place, pla
                               province_place, stage_counts)
 from components.models import STAGES, PlaceRef
 from components.places.gazetteer import load_gazetteer
-from tests.test_filters import PARTNERSHIPS, _p
+from tests.samples import PARTNERSHIPS, sample_partnership
 
 
 def ids(rows) -> list[str]:
@@ -120,8 +120,8 @@ def test_every_partner_of_the_data_is_focusable_and_in_its_own_set(index):
 
 
 def test_a_province_holds_every_tie_of_the_places_inside_it():
-    rows = PARTNERSHIPS + (_p("x", "Kota Surakarta", "city", "Jawa Tengah", "Xi'an", "西安市", "city",
-                              "Shaanxi", "mou", "2020"),)
+    rows = PARTNERSHIPS + (sample_partnership("x", "Kota Surakarta", "city", "Jawa Tengah",
+                                              "Xi'an", "西安市", "city", "Shaanxi", "mou", "2020"),)
     inside = set(ids(partnerships_of_place(JATENG, rows)))
     for city in (SEMARANG, FocusPlace("ID", "city", "Jawa Tengah", "Kota Surakarta")):
         assert set(ids(partnerships_of_place(city, rows))) <= inside

@@ -25,11 +25,10 @@ from components.dataset.writer import FORMULA_STARTS
 from components.map.export import standalone_html
 from components.pipeline import prepare
 from components.ui.text import highlighted
-from tests.browser import NetworkGuard, StreamlitServer, download_csv, open_section
+from tests.browser import MAP_FRAME, NetworkGuard, StreamlitServer, download_csv, open_section
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = ROOT / "data" / "partnerships.csv"
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 WAIT = 60_000
 
 IMG = '<img src=x onerror="window.__pwned=1;alert(1)">'

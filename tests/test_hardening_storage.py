@@ -19,9 +19,7 @@ import pytest
 from components.places.cache import GeoCache, cache_key
 from components.pipeline import prepare
 from tests.apptest import run_app
-from tests.test_hardening_online import (
-    CACHED, CACHED_AT, HTTPStandIn, point_for, write_cache, write_dataset,
-)
+from tests.standins import CACHED, CACHED_AT, HTTPStandIn, point_for, write_cache, write_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 ASKED = "Kota Atlantisia"

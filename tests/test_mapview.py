@@ -12,52 +12,8 @@ from components.map.arcs import DIGITS
 from components.map.elements import ArcsGeoJson, IconImagePath, Legend, OutlinesLayer, TileLayer
 from components.map.build import (arc_bends, arcs_geojson, build_arcs_layer, build_base_map,
                                 build_full_map, drawable, layer_geojson, place_key)
-from components.models import Partnership, Place, PlaceRef
-
-XSS = "<img src=x onerror=alert(1)>"
-
-
-def ref(country, name, level, province, zh=""):
-    return PlaceRef(country, name, level, province, name_zh=zh)
-
-
-SERANG = ref("ID", "Kota Serang", "city", "Banten")
-HANGZHOU = ref("CN", "Hangzhou", "city", "Zhejiang", "杭州市")
-JABAR = ref("ID", "Provinsi Jawa Barat", "province", "Jawa Barat")
-GUANGXI = ref("CN", "Guangxi", "province", "Guangxi", "广西")
-GUANGDONG = ref("CN", "Guangdong", "province", "Guangdong", "广东")
-TANGERANG = ref("ID", "Kabupaten Tangerang", "regency", "Banten")
-BINZHOU = ref("CN", "Binzhou", "city", "Shandong", "滨州市")
-EVIL = ref("CN", "</script>" + XSS, "city", "Zhejiang", "<b>杭</b>")
-NOWHERE = ref("CN", "Atlantis", "city", "Zhejiang")
-COORDS = {SERANG: (-6.11528, 106.15417), HANGZHOU: (30.27415, 120.15515),
-          JABAR: (-6.9147, 107.6098), GUANGXI: (22.817, 108.3665),
-          GUANGDONG: (23.1291, 113.2644), TANGERANG: (-6.2, 106.48333),
-          BINZHOU: (37.3835, 117.9707), EVIL: (29.0, 119.0)}
-
-
-def partnership(pid, id_ref, cn_ref, stage="mou", date="2020", **extra):
-    return Partnership(id=pid, id_name=id_ref.name, id_level=id_ref.level,
-                       id_province=id_ref.province, cn_name=cn_ref.name,
-                       cn_name_zh=cn_ref.name_zh, cn_level=cn_ref.level,
-                       cn_province=cn_ref.province, stage=stage, date=date, **extra)
-
-
-def sample():
-    """Hand-built partnerships and places: fan-out at Jawa Barat, one hostile, one unresolved."""
-    places = {r: Place(r, lat, lon, "gazetteer") for r, (lat, lon) in COORDS.items()}
-    places[NOWHERE] = Place(NOWHERE, None, None, "unresolved")
-    rows = [
-        partnership("serang-hangzhou", SERANG, HANGZHOU, "loi", "2025-09-05", notes=XSS),
-        partnership("jawa-barat-guangxi", JABAR, GUANGXI, "agreement", "2001"),
-        partnership("jawa-barat-guangdong", JABAR, GUANGDONG, "exploration", "",
-                    confidence="disputed"),
-        partnership("kab-tangerang-binzhou", TANGERANG, BINZHOU, "loi", "2025-06"),
-        partnership("serang-evil", SERANG, EVIL, "mou", "2019", notes=XSS),
-        partnership("serang-atlantis", SERANG, NOWHERE, "mou", "2019"),
-    ]
-    return rows, places
-
+from tests.samples import (BINZHOU, COORDS, EVIL, GUANGDONG, GUANGXI, HANGZHOU, JABAR, SERANG,
+                           TANGERANG, XSS, sample)
 
 def rounded(place_ref):
     lat, lon = COORDS[place_ref]

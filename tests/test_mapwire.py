@@ -7,7 +7,7 @@ import json
 from components.map.build import layer_geojson, marker_radius
 from components.map.elements import SCRIPTS
 from components.map.wire import pack_layer, wire_codes
-from tests.test_mapview import sample
+from tests.samples import sample
 
 UNPACK_JS = SCRIPTS["unpack.js"]
 

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import shutil
-
 import pytest
 
-from components import DATA_DIR
 from components.dataset.partnerships import load_partnerships
 from components.view.missing import find_shortfall
 from components.viewstate import Choices, view_from_params
-
-
-def write_copy(folder, broken: dict[int, tuple[str, str]], milestones: bool = True):
-    """The dataset with some rows broken (row index -> column, value); the file's path."""
-    rows = list(csv.DictReader((DATA_DIR / "partnerships.csv").open(encoding="utf-8")))
-    for index, (column, value) in broken.items():
-        rows[index][column] = value
-    path = folder / "partnerships.csv"
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    if milestones:
-        shutil.copy(DATA_DIR / "milestones.csv", folder / "milestones.csv")
-    return path, rows
+from tests.samples import write_copy
 
 
 @pytest.mark.parametrize(("broken", "unused"), [

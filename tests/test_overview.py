@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from components.overview import PlaceCount, count_by_level_and_stage, count_by_year, most_connected
-from tests.test_filters import PARTNERSHIPS
+from tests.samples import PARTNERSHIPS
 
 CITY_ONLY = tuple(p for p in PARTNERSHIPS if p.id_level == "city")
 

@@ -18,7 +18,7 @@ from components.pipeline import prepare
 from components.ui.details import all_sources, partner_line
 from components.ui.tabs import excel_csv
 from tests.apptest import open_section, run_app
-from tests.test_missing import write_copy
+from tests.samples import write_copy
 
 DATA = prepare(online=False)
 TOTAL = len(DATA.partnerships)

@@ -12,7 +12,7 @@ from components.viewstate import (
     LANGUAGES, MAX_QUERY_LENGTH, YEAR_MAX, YEAR_MIN, Choices, MapView, ViewState, params_from_view,
     view_from_params,
 )
-from tests.test_filters import PARTNERSHIPS
+from tests.samples import PARTNERSHIPS
 
 CHOICES = Choices.from_partnerships(PARTNERSHIPS)
 

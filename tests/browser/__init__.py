@@ -1,4 +1,7 @@
-"""The browser tests' side of the shared plumbing (components.bench.harness): skips and downloads."""
+"""The browser tests' side of the shared plumbing (components.bench.harness): skips and downloads.
+
+The page model the browser tests share (Leaflet probes, expected arcs, waits) is tests/browser/pages.py.
+"""
 
 from __future__ import annotations
 

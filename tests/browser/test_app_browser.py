@@ -12,60 +12,21 @@ from __future__ import annotations
 import csv
 import io
 import time
-from functools import lru_cache
-from urllib.parse import parse_qs
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 from components.news.excerpts import excerpts_for
-from components.filters import Filters, apply_filters, describe
+from components.filters import Filters, describe
 from components.focus import partnerships_of_place
 from components.history import network_as_of
 from components.i18n.translator import get_translator
 from components.map.build import place_key
-from components.pipeline import Prepared, prepare
 from components.ui.details import pair_title
 from components.i18n.vocabulary import LEVEL_LABELS, sentence_case
-from tests.browser import download_csv, open_section
-
-MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-WAIT = 90_000  # ms: generous; the first run builds the map, and CI machines can be loaded
-
-# The Leaflet map streamlit-folium made (it stores it as window.map), or null while loading.
-FIND_MAP = """(typeof L !== "undefined" && window.map instanceof L.Map) ? window.map : null"""
-
-# Counts what Leaflet really holds: the arcs (LineString features) on the map object.
-COUNT_ARCS = f"""() => {{
-  const map = {FIND_MAP};
-  if (!map) return -1;
-  let n = 0;
-  map.eachLayer(l => {{
-    if (l.feature && l.feature.geometry && l.feature.geometry.type === "LineString") n++;
-  }});
-  return n;
-}}"""
-
-# The ids of the arcs drawn, sorted (null while the map is loading).
-ARC_IDS = f"""() => {{
-  const map = {FIND_MAP};
-  if (!map) return null;
-  const ids = [];
-  map.eachLayer(l => {{
-    if (l.feature && l.feature.geometry.type === "LineString") ids.push(l.feature.properties.id);
-  }});
-  return ids.sort();
-}}"""
-
-# Zoom and centre of the map, and whether it is still the object tagged by MARK_MAP.
-VIEW = f"""() => {{
-  const map = {FIND_MAP};
-  if (!map) return null;
-  const c = map.getCenter();
-  return {{zoom: map.getZoom(), step: map.options.zoomDelta, lat: c.lat, lng: c.lng,
-          same: map === window.__kembarProbe}};
-}}"""
-MARK_MAP = f"""() => {{ window.__kembarProbe = {FIND_MAP}; return !!window.__kembarProbe; }}"""
+from tests.browser import MAP_FRAME, download_csv, open_section
+from tests.browser.pages import (ARC_IDS, FIND_MAP, MARK_MAP, VIEW, WAIT, details_panel, drawn_ids, filtered,
+                                 map_frame, open_app, prepared, shot, summary, url_params, wait_for,
+                                 wait_for_arcs, wait_for_param)
 
 # The frame position of a feature's visible point: the middle vertex of an arc, the centre of
 # a place marker; null while absent or while that point is covered (legend, controls).
@@ -136,23 +97,6 @@ CLEAREST = f"""([kind, excluded]) => {{
 
 # --- what the app should show, from the dataset ------------------------------------------------
 
-@lru_cache(maxsize=1)
-def prepared() -> Prepared:
-    """The dataset as the app prepares it (default data/partnerships.csv, offline)."""
-    return prepare(online=False)
-
-
-def drawn_ids(partnerships) -> list[str]:
-    """The ids of those partnerships the map can draw (both places resolved), sorted."""
-    drawable = prepared().drawable_ids
-    return sorted(p.id for p in partnerships if p.id in drawable)
-
-
-def filtered(filters: Filters):
-    data = prepared()
-    return apply_filters(data.partnerships, filters, search_index=data.search_index)
-
-
 def sentence(filters: Filters, shown: int, lang: str = "en") -> str:
     """The bold sentence above the map, as the app words it."""
     t = get_translator(lang)
@@ -161,67 +105,8 @@ def sentence(filters: Filters, shown: int, lang: str = "en") -> str:
 
 # --- driving the page --------------------------------------------------------------------------
 
-def map_frame(page):
-    handle = page.wait_for_selector(MAP_FRAME, state="attached", timeout=WAIT)
-    return handle.content_frame()
-
-
-def open_app(page, server, query: str = ""):
-    """Load the app (with a query string) and wait until Leaflet holds the map; the map frame."""
-    page.goto(f"{server.url}/{query}", wait_until="domcontentloaded")
-    # Streamlit may replace the map's iframe while the first runs settle (the first run sends the
-    # map before the sidebar): look the frame up afresh until one holds the map.
-    deadline = time.monotonic() + WAIT / 1000
-    while True:
-        frame = map_frame(page)
-        try:
-            frame.wait_for_function(f"() => !!({FIND_MAP})", timeout=5_000)
-            return frame
-        except PlaywrightError:
-            if time.monotonic() > deadline:
-                raise
-
-
-def wait_for(read, expected, timeout: float = WAIT / 1000, what: str = "value"):
-    """Poll `read()` until it equals `expected` (reruns pass through other values first).
-
-    A read that fails because the page is between renders counts as "not yet", and is quoted
-    if it is the last thing seen."""
-    deadline = time.monotonic() + timeout
-    value = None
-    while time.monotonic() < deadline:
-        try:
-            value = read()
-        except PlaywrightError as error:
-            value = f"<{error.message.splitlines()[0]}>"
-        if value == expected:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"{what}: waited {timeout:.0f}s for {expected!r}, last saw {value!r}")
-
-
-def wait_for_arcs(page, expected_ids: list[str]) -> None:
-    """Wait until exactly these arcs are drawn (by id, so the count and the set both hold)."""
-    wait_for(lambda: map_frame(page).evaluate(ARC_IDS), expected_ids,
-             what=f"arcs drawn (expected {len(expected_ids)})")
-
-
-def summary(page) -> str:
-    return page.locator('[data-testid="stMain"] strong').first.inner_text()
-
-
 def wait_for_summary(page, expected: str) -> None:
     wait_for(lambda: summary(page), expected, what="sentence above the map")
-
-
-def url_params(page) -> dict[str, list[str]]:
-    """The address bar's parameters, read in the page (Playwright's page.url can lag behind
-    history.replaceState until the next call into the browser)."""
-    return parse_qs(page.evaluate("() => window.location.search").lstrip("?"))
-
-
-def wait_for_param(page, name: str, value: str, timeout: float = WAIT / 1000) -> None:
-    wait_for(lambda: url_params(page).get(name), [value], timeout, what=f"URL parameter {name}")
 
 
 def stable_point(page, kind: str, key: str) -> dict:
@@ -237,12 +122,6 @@ def stable_point(page, kind: str, key: str) -> dict:
         assert time.monotonic() < deadline, f"the {kind} {key} never settled on the map canvas"
     box = page.locator(MAP_FRAME).bounding_box()
     return {"x": box["x"] + point["x"], "y": box["y"] + point["y"]}
-
-
-def details_panel(page):
-    """The column right of the map (the one holding the Partnership select box)."""
-    return page.locator('[data-testid="stColumn"]').filter(
-        has=page.get_by_role("combobox", name="Partnership")).first
 
 
 def click_clearest(page, kind: str, excluded: tuple[str, ...] = ()) -> str:
@@ -264,10 +143,6 @@ def choose_level(page, level: str) -> None:
 
 def selected_now(page) -> str | None:
     return (url_params(page).get("selected") or [None])[0]
-
-
-def shot(page, tmp_path, name: str) -> None:
-    page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=False)
 
 
 # --- the tests ---------------------------------------------------------------------------------

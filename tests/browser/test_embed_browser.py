@@ -16,9 +16,7 @@ import pytest
 from components.filters import Filters, apply_filters
 from components.pipeline import prepare
 from tests.browser import MAP_FRAME, NetworkGuard
-from tests.browser.test_app_browser import COUNT_ARCS
-
-WAIT = 90_000
+from tests.browser.pages import COUNT_ARCS, WAIT
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from components.map.arcs import arc_lonlats
 from components.map.export import write_html
 from components.map.build import arc_bends, drawable
 from tests.browser import NetworkGuard
-from tests.test_mapview import XSS, sample
+from tests.samples import XSS, sample
 
 SCREENSHOT = Path("/tmp/kembar-export-test.png")
 

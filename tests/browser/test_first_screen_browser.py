@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.test_app_browser import MAP_FRAME, WAIT, prepared
+from tests.browser import MAP_FRAME
+from tests.browser.pages import WAIT, prepared
 
 # Recorded in the page from its very start: how many arcs the map held at the moment the
 # sidebar's first widget (the language box) appeared; -1 when the map did not exist yet.

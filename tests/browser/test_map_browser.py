@@ -13,8 +13,8 @@ import pytest
 
 from components.focus import partnerships_of_place
 from components.ui.details import pair_title
-from tests.browser.test_app_browser import (MAP_FRAME, WAIT, details_panel, map_frame, prepared, shot,
-                                    url_params, wait_for)
+from tests.browser import MAP_FRAME
+from tests.browser.pages import WAIT, details_panel, map_frame, prepared, shot, url_params, wait_for
 
 pytestmark = pytest.mark.timeout(300)
 

@@ -13,9 +13,9 @@ from components.map.provinces import (SHADE_COLOURS, class_breaks, shade_class, 
                                       shading_config)
 from components.provinces import count_by_province
 from components.provinces import province_pairs
-from tests.browser import open_section
-from tests.browser.test_app_browser import (FIND_MAP, MARK_MAP, VIEW, WAIT, drawn_ids, map_frame, open_app,
-                                    prepared, wait_for, wait_for_arcs)
+from tests.browser import MAP_FRAME, open_section
+from tests.browser.pages import (FIND_MAP, MARK_MAP, VIEW, WAIT, drawn_ids, map_frame, open_app, prepared,
+                                 wait_for, wait_for_arcs)
 
 # Each province shape Leaflet holds: "country|name" -> [partnerships, fill colour, opacity].
 PROVINCES = f"""() => {{
@@ -160,7 +160,7 @@ def test_shade_link_draws_the_provinces_with_their_counts(guarded_page, app_serv
 def test_hover_names_a_province_and_its_count(guarded_page, app_server):
     frame = open_app(guarded_page, app_server, "?shade=provinces")
     wait_for(lambda: len(frame.evaluate(PROVINCES) or {}), 64, what="province shapes")
-    offset = guarded_page.query_selector('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    offset = guarded_page.query_selector(MAP_FRAME).bounding_box()
     expected = expected_provinces()
     shaded = [key for key, v in expected.items() if v[0]]
     unshaded = [key for key, v in expected.items() if not v[0]]
@@ -178,7 +178,7 @@ def test_hovering_a_province_level_arc_outlines_both_provinces(guarded_page, app
     wait_for(lambda: len(frame.evaluate(PROVINCES) or {}), 64, what="province shapes")
     target = stable(lambda: frame.evaluate(PROVINCE_ARC))
     assert target and target["clearance"] > 6, target
-    offset = guarded_page.query_selector('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    offset = guarded_page.query_selector(MAP_FRAME).bounding_box()
     covered = {"Kalimantan Utara": "Kalimantan Timur"}  # data/PROVINCES.md's pre-split shapes
     expected = sorted([f"ID|{covered.get(target['id'], target['id'])}", f"CN|{target['cn']}"])
     guarded_page.mouse.move(offset["x"] + target["x"], offset["y"] + target["y"])

@@ -21,10 +21,9 @@ from components.filters import Filters, describe
 from components.i18n.translator import LANGUAGES, get_translator
 from components.i18n.vocabulary import LEVEL_LABELS, STAGE_LABELS, field_label, sentence_case
 from components.ui.page import list_joiner
-from tests.browser import StreamlitServer, require_chromium
-from tests.browser.test_app_browser import (MARK_MAP, VIEW, WAIT, drawn_ids, filtered, map_frame, open_app,
-                                    prepared, shot, summary, url_params, wait_for, wait_for_arcs,
-                                    wait_for_param)
+from tests.browser import MAP_FRAME, StreamlitServer, require_chromium
+from tests.browser.pages import (MARK_MAP, VIEW, WAIT, drawn_ids, filtered, map_frame, open_app, prepared,
+                                 shot, summary, url_params, wait_for, wait_for_arcs, wait_for_param)
 
 
 def pick(page, label: str, option: str, attempts: int = 3) -> None:
@@ -128,7 +127,7 @@ def test_broken_rows_are_counted_above_the_map_and_a_link_to_one_says_so(broken_
     main = page.locator('[data-testid="stMain"]')
     banner = main.get_by_text(f"3 of the {total} rows of partnerships.csv could not be used")
     banner.wait_for(timeout=WAIT)
-    map_top = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()["y"]
+    map_top = page.locator(MAP_FRAME).bounding_box()["y"]
     assert banner.bounding_box()["y"] < map_top, "the broken rows are not said above the map"
     assert numbers(summary(page))[:2] == [str(total - 3), str(total - 3)]
     notice = main.locator('[data-testid="stAlert"]').filter(has_text="level=town")
