@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from components import DATA_DIR
-from components.names import APOSTROPHES, is_cjk
+from components.names import APOSTROPHES, CJK_CLASS
 from components.places.gazetteer import Gazetteer, load_gazetteer, name_keys, normalise_country
 
 ADMIN1_PATH = DATA_DIR / "geonames_admin1.csv"
@@ -40,9 +41,13 @@ def load_admin1(path: str | Path | None = None) -> dict[tuple[str, str], tuple[s
                 for row in csv.DictReader(handle)}
 
 
+# Any character that is neither Latin (below U+0300), CJK nor an apostrophe.
+_OTHER_SCRIPT = re.compile(f"[^\u0000-\u02ff{CJK_CLASS}{re.escape(APOSTROPHES)}]")
+
+
 def _useful(name: str) -> bool:
     """Latin and CJK forms only: the forms a row in Kembar can use."""
-    return all(ord(ch) < 0x0300 or is_cjk(ch) or ch in APOSTROPHES for ch in name)
+    return _OTHER_SCRIPT.search(name) is None
 
 
 def cities_from(records, admin1: dict[tuple[str, str], tuple[str, str]]) -> list[City]:
