@@ -50,15 +50,35 @@ function kembarLayerView(layer, cfg, view) {
       labels.addLayer(marker);
     });
   }
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  // A label's box in the map's pixels, worked out rather than measured, so that it holds
+  // whether or not the frame has been laid out yet (11px text, as the label's style says).
+  var ruler = document.createElement("canvas").getContext("2d");
+  ruler.font = "11px sans-serif";
+  function box(map, m) {
+    var p = m.kembarPlace, at = map.latLngToLayerPoint(m.getLatLng());
+    var left = at.x + p.radius + 3;
+    var right = left + ruler.measureText(name(p)).width;
+    return {left: left, right: right, top: at.y - 7, bottom: at.y + 7};
+  }
+  // The wanted labels, the most connected first; one that would cover a label already placed
+  // stays hidden (in central Java a dozen places sit within a few pixels of each other).
   function showLabels() {
     var map = layer._map;
     if (!map) { return; }
-    var zoomedIn = map.getZoom() >= ALL_LABELS_ZOOM;
+    var zoomedIn = map.getZoom() >= ALL_LABELS_ZOOM, wanted = [], placed = [];
     labels.eachLayer(function (m) {
       var p = m.kembarPlace;
-      var wanted = zoomedIn || (view.focus ? p.focused : p.count >= cfg.labelMin);
-      var el = m.getElement();
-      if (el) { el.style.display = wanted ? "" : "none"; }
+      if (zoomedIn || (view.focus ? p.focused : p.count >= cfg.labelMin)) { wanted.push(m); }
+      else if (m.getElement()) { m.getElement().style.display = "none"; }
+    });
+    wanted.sort(function (a, b) { return b.kembarPlace.count - a.kembarPlace.count; });
+    wanted.forEach(function (m) {
+      var b = box(map, m), free = !placed.some(function (other) { return overlaps(b, other); });
+      if (free) { placed.push(b); }
+      if (m.getElement()) { m.getElement().style.display = free ? "" : "none"; }
     });
   }
   layer.on("add", function () {

@@ -234,3 +234,32 @@ def test_a_chinese_place_link_lists_hangzhous_partners(app_server, guarded_page,
     for p in ties:
         panel.get_by_role("button", name=p.id_name).first.wait_for(timeout=WAIT)
     shot(page, tmp_path, "hangzhou")
+
+
+# The place labels shown, as boxes in the frame's pixels.
+SHOWN_LABELS = """() => [...document.querySelectorAll('.kembar-label')]
+  .filter(el => el.style.display !== 'none')
+  .map(el => { const r = el.firstChild.getBoundingClientRect();
+               return {text: el.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"""
+
+
+def covering(labels: list[dict]) -> list[str]:
+    """Each pair of shown labels whose boxes intersect, as "A covers B"."""
+    found = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            apart = (a["right"] <= b["left"] or b["right"] <= a["left"]
+                     or a["bottom"] <= b["top"] or b["bottom"] <= a["top"])
+            if not apart:
+                found.append(f"{a['text']} covers {b['text']}")
+    return found
+
+
+@pytest.mark.parametrize("query", ["", "?view=-7.3,110.6,7"])  # the whole region; central Java
+def test_place_labels_never_cover_one_another(app_server, guarded_page, query):
+    frame = open_map(guarded_page, app_server, query)
+    if query:
+        frame.wait_for_function("() => window.map.getZoom() >= 7")
+    # The labels are placed once the frame is laid out after the view changes: wait for that.
+    wait_for(lambda: covering(frame.evaluate(SHOWN_LABELS)), [], what="labels that cover others")
+    assert frame.evaluate(SHOWN_LABELS), "no place label shown"
