@@ -11,9 +11,14 @@ from matplotlib.lines import Line2D
 from components.__main__ import main
 from components.filters import Filters
 from components.map import fonts
-from components.map.elements import LEVEL_COLOURS, SELECTED_ARC
+from components.focus import partnerships_of_place
+from components.map.elements import FADED_OPACITY, LEVEL_COLOURS, SELECTED_ARC
+from components.i18n.translator import get_translator
+from components.map.provinces import (SHADE_COLOURS, TEXT, class_breaks, shade_class,
+                                      shaded_features)
 from components.map.picture import CREDIT, picture_bytes
 from components.pipeline import prepare
+from components.provinces import count_by_province
 from components.view.snapshot import view_figure, view_picture
 from components.viewstate import ViewState
 
@@ -96,6 +101,74 @@ def test_svg_has_an_element_per_arc_named_by_id_and_keeps_text(prepared):
     assert "合作关系" in texts and "Natural Earth" in texts  # Chinese kept as text, not paths
 
 
+def svg_styles(data: bytes) -> dict[str, str]:
+    """Each SVG group's id -> the style of the first path inside it."""
+    styles = {}
+    for group in ET.fromstring(data).iter(f"{SVG}g"):
+        path = next(group.iter(f"{SVG}path"), None)
+        if group.get("id") and path is not None:
+            styles[group.get("id")] = path.get("style", "")
+    return styles
+
+
+def shaded_ids(counts) -> set[str]:
+    """The SVG ids of the province shapes with any partnership (map.provinces's own sums)."""
+    return {f"province-{f['properties']['country']}-" + f["properties"]["name"].replace(" ", "-")
+            for f in shaded_features(counts) if f["properties"]["partnerships"]}
+
+
+def svg_texts(data: bytes) -> str:
+    return " ".join("".join(e.itertext()) for e in ET.fromstring(data).iter(f"{SVG}text"))
+
+
+def test_shading_fills_the_provinces_in_their_class_colours_with_its_legend(prepared):
+    data = view_picture(prepared, ViewState(Filters(), lang="en", shade=True), "svg")
+    styles = svg_styles(data)
+    counts = count_by_province(prepared.partnerships)
+    breaks = class_breaks(max(counts.values()))
+    for country, name in (("ID", "Jawa Timur"), ("CN", "Guangxi"), ("ID", "Bali")):
+        colour = SHADE_COLOURS[shade_class(counts[country, name], breaks)]
+        style = styles["province-" + country + "-" + name.replace(" ", "-")]
+        assert f"fill: {colour.lower()}" in style and "fill-opacity: 0.72" in style
+    assert {key for key in styles if key.startswith("province-")} == shaded_ids(counts)
+    texts = svg_texts(data)
+    assert TEXT["title"] in texts and "16+" in texts
+    indonesian = view_picture(prepared, ViewState(Filters(), lang="id", shade=True), "svg")
+    title = get_translator("id")(TEXT["title"])
+    assert title != TEXT["title"] and title in svg_texts(indonesian)  # the map legend's words
+
+
+def test_shading_counts_only_the_shown_partnerships(prepared):
+    styles = svg_styles(view_picture(prepared, ViewState(Filters(levels={"province"}), lang="en",
+                                                         shade=True), "svg"))
+    shown = count_by_province(p for p in prepared.partnerships if p.id_level == "province")
+    everything = shaded_ids(count_by_province(prepared.partnerships))
+    assert {key for key in styles if key.startswith("province-")} == shaded_ids(shown) < everything
+
+
+def test_a_focus_fades_the_other_arcs_as_the_map_does(prepared):
+    view = ViewState(Filters(), lang="en", place="Surabaya")
+    styles = svg_styles(view_picture(prepared, view, "svg"))
+    focus = prepared.place_index.resolve("Surabaya")[0]
+    ties = {p.id for p in partnerships_of_place(focus, prepared.partnerships)}
+    drawn = set(prepared.drawable_ids)
+    assert ties & drawn and drawn - ties
+    for pid in drawn:
+        faded = f"stroke-opacity: {FADED_OPACITY}" in styles[pid]
+        assert faded == (pid not in ties), pid
+    assert "faded: not a tie of the focused place" in svg_texts(view_picture(prepared, view, "svg"))
+
+
+def test_without_shading_or_focus_nothing_is_added(prepared):
+    data = view_picture(prepared, ViewState(Filters(), lang="en"), "svg")
+    styles = svg_styles(data)
+    assert not any(key.startswith("province-") for key in styles)
+    assert not any(f"stroke-opacity: {FADED_OPACITY}" in style for style in styles.values())
+    assert TEXT["title"] not in svg_texts(data) and "faded" not in svg_texts(data)
+    unknown = view_picture(prepared, ViewState(Filters(), lang="en", place="Nowhere at all"), "svg")
+    assert unknown == data  # a name that is no place focuses nothing
+
+
 def test_pdf_is_vector(prepared):
     data = view_picture(prepared, ViewState(Filters(stages={"agreement"}), lang="id"), "pdf")
     assert data.startswith(b"%PDF")
@@ -134,3 +207,15 @@ def test_command_refuses_a_wrong_view_option(tmp_path, capsys):
     assert main(["export", "--png", str(tmp_path / "x.png"), "--stage", "signed"]) == 2
     assert "stage=signed" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_command_shades_and_focuses_as_the_url_does(tmp_path, prepared):
+    out = tmp_path / "map.svg"
+    assert main(["export", "--svg", str(out), "--shade", "provinces", "--focus", "Bali"]) == 0
+    styles = svg_styles(out.read_bytes())
+    assert {key for key in styles if key.startswith("province-")} == shaded_ids(
+        count_by_province(prepared.partnerships))
+    bali = {p.id for p in partnerships_of_place(prepared.place_index.resolve("Bali")[0],
+                                                prepared.partnerships)}
+    faded = {pid for pid in prepared.drawable_ids if f"stroke-opacity: {FADED_OPACITY}" in styles[pid]}
+    assert faded and faded == set(prepared.drawable_ids) - bali

@@ -6,7 +6,9 @@ with no internet; --no-tiles leaves out the online base map so the page makes no
 all. --geojson writes a LineString per partnership (every attribute) and a Point per place.
 --png, --svg and --pdf draw the map as a picture for print (--dpi sets the PNG's resolution).
 The view options (--level, --stage, --year-from, --year-to, --as-of, --place, --lang, ...)
-choose what is shown, exactly as the app's URL parameters do, for every output.
+choose what is shown, exactly as the app's URL parameters do, for every output; --shade
+provinces shades the provinces (pictures and HTML) and --focus NAME fades all but that place's
+partnerships, as the app's Place box does (pictures), where --place leaves out the others.
 Partnerships with an unresolved place are left out and listed.
 Exit status: 0 all written and complete, 1 written but some rows had problems or places were
 unresolved, 2 the CSV (or the gazetteer) cannot be used, a view option is wrong, or an output
@@ -91,11 +93,15 @@ def _write(args: argparse.Namespace, prepared, view, err: TextIO) -> int:
     from components.map.picture import write_picture
     from components.view.snapshot import FontMissing, view_figure, view_shown
 
+    from components.i18n.translator import get_translator
+    from components.view.shading import view_shading
+
     shown = view_shown(prepared, view, args.place)
     partnerships = list(shown.partnerships)
     try:
-        if args.html:
-            write_html(args.html, partnerships, prepared.places,
+        if args.html:  # the page's words are English, its shading's legend too
+            shading = view_shading(get_translator("en"), partnerships, prepared) if view.shade else None
+            write_html(args.html, partnerships, prepared.places, provinces=shading,
                        tiles=None if args.no_tiles else DEFAULT_TILES)
         if args.geojson:
             write_geojson(args.geojson, partnerships, prepared.places)

@@ -21,6 +21,9 @@ OPTIONS = {
     "--search": ("q", "search text, as the app's search box"),
     "--as-of": ("as_of", "the network as it stood at the end of this year"),
     "--selected": ("selected", "a partnership id to emphasise"),
+    "--focus": ("place", "a place to focus on, as the app's Place box: its partnerships drawn "
+                         "full, the others faded (pictures only)"),
+    "--shade": ("shade", "provinces: shade the provinces by their shown partnerships"),
 }
 
 

@@ -23,7 +23,6 @@ from matplotlib import patheffects, rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import PathPatch  # noqa: E402
-from matplotlib.path import Path as MplPath  # noqa: E402
 
 from components.i18n.translator import N_, Translate, untranslated  # noqa: E402
 from components.map.build import REGION, arc_features, place_features  # noqa: E402
@@ -32,6 +31,8 @@ from components.map.elements import (ARC_OPACITY, LEGEND_LINE_COLOUR, OTHER_COLO
                                      LEVEL_COLOURS, style_config)
 from components.map.fonts import font_families, needs_cjk  # noqa: E402
 from components.map.outlines import load_outlines  # noqa: E402
+from components.map.picture_layers import (arc_opacity, draw_provinces, faded_legend,  # noqa: E402
+                                           focus_extra_weight, shape_path, shading_legend)
 from components.models import Partnership, Place, PlaceRef  # noqa: E402
 
 FORMATS = ("png", "svg", "pdf")
@@ -64,6 +65,8 @@ class PictureInput:
     bends: Mapping[str, float] = field(default_factory=dict)
     selected: str | None = None
     lang: str = "en"
+    focused: frozenset[str] | None = None  # a focus's ties (the rest fade); None: no focus
+    shading: Mapping[str, Any] | None = None  # map.provinces.shading_config, or no shading
 
 
 def mercator_y(lat: float) -> float:
@@ -77,19 +80,10 @@ def _xy(coordinates: Sequence[Sequence[float]]) -> tuple[list[float], list[float
 
 
 def _draw_outlines(ax: Any) -> None:
-    vertices: list[tuple[float, float]] = []
-    codes: list[int] = []
-    for feature in load_outlines()["features"]:
-        geometry = feature["geometry"]
-        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-        for ring in (ring for polygon in polygons for ring in polygon):
-            xs, ys = _xy(ring)
-            vertices += list(zip(xs, ys))
-            codes += [MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 2) + [MplPath.CLOSEPOLY]
     style = OUTLINE_STYLE
-    ax.add_patch(PathPatch(MplPath(vertices, codes), facecolor=style["fillColor"],
-                           edgecolor=style["color"], linewidth=style["weight"], zorder=1,
-                           gid="outlines"))
+    path = shape_path((f["geometry"] for f in load_outlines()["features"]), _xy)
+    ax.add_patch(PathPatch(path, facecolor=style["fillColor"], edgecolor=style["color"],
+                           linewidth=style["weight"], zorder=1, gid="outlines"))
 
 
 def _dashes(dash_array: str | None) -> tuple[float, tuple[float, ...]] | str:
@@ -99,18 +93,25 @@ def _dashes(dash_array: str | None) -> tuple[float, tuple[float, ...]] | str:
     return (0.0, tuple(float(v) * PT_PER_PX for v in dash_array.split()))
 
 
-def _draw_arcs(ax: Any, features: list[dict[str, Any]], selected: str | None) -> None:
-    for feature in sorted(features, key=lambda f: f["properties"]["id"] == selected):
+def _draw_arcs(ax: Any, features: list[dict[str, Any]], selected: str | None,
+               focused: frozenset[str] | None = None) -> None:
+    def order(f: dict[str, Any]) -> tuple[bool, bool]:  # focused ties, then the selection, on top
+        pid = f["properties"]["id"]
+        return pid == selected, focus_extra_weight(pid, focused) > 0
+
+    for feature in sorted(features, key=order):
         p = feature["properties"]
         line = STAGE_LINES.get(p["stage"], STAGE_LINES["exploration"])
         chosen = p["id"] == selected
         state = "selected" if chosen else ("disputed" if p.get("disputed") else "shown")
-        weight = line["weight"] + (SELECTED_ARC["extraWeight"] if chosen else 0)
+        weight = line["weight"] + (SELECTED_ARC["extraWeight"] if chosen else
+                                   focus_extra_weight(p["id"], focused))
         xs, ys = _xy(feature["geometry"]["coordinates"])
         artist = Line2D(xs, ys, color=SELECTED_ARC["color"] if chosen else
                         LEVEL_COLOURS.get(p["level"], OTHER_COLOUR),
                         linewidth=weight * PT_PER_PX, linestyle=_dashes(line["dashArray"]),
-                        alpha=ARC_OPACITY[state], solid_capstyle="round", dash_capstyle="round",
+                        alpha=arc_opacity(p["id"], state, focused), solid_capstyle="round",
+                        dash_capstyle="round",
                         zorder=4 if chosen else 3)
         artist.set_gid(p["id"])  # the SVG element's id: designers find each partnership by it
         ax.add_line(artist)
@@ -195,7 +196,7 @@ def _frame(ax: Any, features: list[dict[str, Any]]) -> None:
     ax.set_aspect("equal", adjustable="box")
 
 
-def _legend(fig: Figure, translate: Translate) -> None:
+def _legend(fig: Figure, translate: Translate, view: PictureInput) -> None:
     cfg = style_config(translate)
     handles: list[Line2D] = []
     headers: list[str] = []
@@ -218,9 +219,13 @@ def _legend(fig: Figure, translate: Translate) -> None:
                               dash_capstyle="round", label=wrap(label)))
     handles.append(Line2D([], [], color=LEGEND_LINE_COLOUR, alpha=ARC_OPACITY["disputed"],
                           linewidth=3 * PT_PER_PX, label=wrap(cfg["text"]["disputed"])))
+    if view.focused is not None:
+        handles.append(faded_legend(wrap(cfg["text"]["faded"])))
     handles.append(Line2D([], [], linestyle="none", marker="o", markersize=7,
                           markerfacecolor=PLACE_STYLE["fillColor"],
                           markeredgecolor=PLACE_STYLE["color"], label=wrap(cfg["text"]["places"])))
+    if view.shading is not None:
+        handles += shading_legend(view.shading, header)
     legend = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.785, 0.88),
                         frameon=False, fontsize=8, handlelength=3.2, alignment="left")
     legend.set_gid("legend")
@@ -256,12 +261,14 @@ def build_figure(view: PictureInput, captions: Captions, *,
             spine.set_linewidth(0.5)
         features = arc_features(view.partnerships, view.places, bends=view.bends or None)
         _draw_outlines(ax)
-        _draw_arcs(ax, features, view.selected)
+        if view.shading is not None:
+            draw_provinces(ax, view.shading, _xy)
+        _draw_arcs(ax, features, view.selected, view.focused)
         points = place_features(view.partnerships, view.places)
         _draw_places(ax, points)
         _frame(ax, features)
         _draw_labels(ax, points, view.lang)
-        _legend(fig, translate)
+        _legend(fig, translate, view)
         _captions(fig, captions, translate)
     fig.kembar_families = families  # type: ignore[attr-defined]  # for saving with the same fonts
     return fig

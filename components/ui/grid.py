@@ -14,8 +14,8 @@ from components.i18n.vocabulary import STAGE_SHORT_LABELS, sentence_case
 from components.models import STAGES, Partnership
 from components.provinces import (ProvinceGrid, build_grid, most_connected_pairs,
                                   without_partner)
-from components.ui.provinces import province_names_zh
 from components.ui.text import plain
+from components.view.shading import province_names_zh
 
 if TYPE_CHECKING:
     import altair as alt

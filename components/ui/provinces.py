@@ -9,10 +9,9 @@ import streamlit as st
 
 from components.i18n.translator import Translator
 from components.map.build import ASSET_BASE
-from components.map.provinces import (STATIC_NAME, build_provinces_layer, shading_config,
-                                      shapes_version)
+from components.map.provinces import STATIC_NAME, build_provinces_layer, shapes_version
 from components.models import Partnership
-from components.provinces import count_by_province
+from components.view.shading import view_shading
 
 SHADE_KEY = "shade_provinces"  # the checkbox's state; `shade=provinces` in the URL
 
@@ -30,18 +29,9 @@ def _version() -> str:
     return shapes_version()
 
 
-def province_names_zh(prepared) -> dict[tuple[str, str], str]:
-    """(country, province) -> its name in characters, from the gazetteer's province rows."""
-    return {(e.country, e.province): e.name_zh for e in prepared.gazetteer.entries
-            if e.level == "province" and e.name_zh}
-
-
 def province_shading(t: Translator, shown: Sequence[Partnership], prepared) -> dict[str, Any]:
     """What the shading layer needs for what is shown, on a scale fixed by the whole dataset."""
-    everything = count_by_province(prepared.partnerships)
-    return shading_config(count_by_province(shown), top=max(everything.values(), default=1),
-                          lang=t.lang, names_zh=province_names_zh(prepared), translate=t,
-                          ngettext=t.ngettext, url=f"{ASSET_BASE}/{STATIC_NAME}?v={_version()}")
+    return view_shading(t, shown, prepared, url=f"{ASSET_BASE}/{STATIC_NAME}?v={_version()}")
 
 
 def provinces_layer(t: Translator, shown: Sequence[Partnership], prepared) -> folium.FeatureGroup:

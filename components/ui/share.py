@@ -75,11 +75,11 @@ def _maker(prepared: Prepared, view: ViewState, fmt: str, place: str) -> Callabl
 
 
 def fill_picture(t, picture, prepared: Prepared, view: ViewState, place: str = "") -> None:
-    """Download buttons for the view's picture; each is drawn only when it is clicked."""
-    place = place or view.place or ""
+    """Download buttons for the view's picture; each is drawn only when it is clicked.
+    The view's focus (view.place) fades the other arcs, as on the map, rather than narrowing."""
     with picture:
         try:
-            font_families([view.filters.query, place], view.lang or "en")
+            font_families([view.filters.query, place or view.place or ""], view.lang or "en")
         except FontMissing as error:
             st.error(plain(t("The picture cannot be drawn in Chinese on this server: {reason}")
                            .format(reason=error)))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from components.focus import partnerships_of_place
 from components.i18n.translator import get_translator
 from components.map.fonts import FontMissing
 from components.map.picture import DEFAULT_DPI, Captions, PictureInput, build_figure, picture_bytes
 from components.pipeline import Prepared
+from components.view.shading import view_shading
 from components.view.shown import Shown, data_date, data_date_text, shown_partnerships, view_sentence
 from components.viewstate import ViewState
 
@@ -22,7 +24,9 @@ def view_shown(prepared: Prepared, view: ViewState, place: str = "") -> Shown:
 
 def view_figure(prepared: Prepared, view: ViewState, place: str = "",
                 shown: Shown | None = None) -> Figure:
-    """The picture of exactly this view: filters, as-of year, place, selection and language."""
+    """The picture of exactly this view: filters, as-of year, place, selection, the focus
+    (view.place: its ties drawn full, the rest faded), the province shading and language;
+    `place` (the command line's --place) narrows to one place's partnerships instead."""
     t = get_translator(view.lang or "en")
     shown = shown or view_shown(prepared, view, place)
     drawn = [p for p in shown.partnerships if p.id in prepared.drawable_ids]
@@ -32,8 +36,18 @@ def view_figure(prepared: Prepared, view: ViewState, place: str = "",
         note=shown.as_of_note,
         data_date=data_date_text(data_date(prepared.partnerships, prepared.data_path), t))
     picture = PictureInput(drawn, prepared.places, prepared.bends, selected=view.selected,
-                           lang=t.lang)
+                           lang=t.lang, focused=_focused(prepared, view, shown),
+                           shading=view_shading(t, shown.partnerships, prepared) if view.shade else None)
     return build_figure(picture, captions, translate=t)
+
+
+def _focused(prepared: Prepared, view: ViewState, shown: Shown) -> frozenset[str] | None:
+    """The ids of the focused place's shown ties, as the map and the embed find them (a name
+    that is not exactly one place focuses nothing); None without a focus."""
+    found = prepared.place_index.resolve(view.place) if view.place else ()
+    if len(found) != 1:
+        return None
+    return frozenset(p.id for p in partnerships_of_place(found[0], shown.partnerships))
 
 
 def view_picture(prepared: Prepared, view: ViewState, fmt: str, place: str = "", *,
