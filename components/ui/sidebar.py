@@ -194,16 +194,21 @@ def is_playing() -> bool:
     return bool(st.session_state.get(PLAYING))
 
 
+def _fired(armed_key: str) -> bool:
+    """Whether a timed fragment's call is its timer firing: its first call, inside the full run
+    that sets it up (with `armed_key` False), only arms it."""
+    if st.session_state.get(armed_key):
+        return True
+    st.session_state[armed_key] = True
+    return False
+
+
 @st.fragment(run_every=PLAY_DELAY)
 def _ticker() -> None:
     """While playing, ask for the next year every PLAY_DELAY seconds without blocking the script,
     so a click on Pause is handled at once and no queued step can start the animation again."""
-    state = st.session_state
-    if not state.get(ARMED):  # the call inside the full run: only arm the timer
-        state[ARMED] = True
-        return
-    if state.get(PLAYING):
-        state[TICK] = True
+    if _fired(ARMED) and st.session_state.get(PLAYING):
+        st.session_state[TICK] = True
         st.rerun(scope="app")
 
 
@@ -226,8 +231,5 @@ def sidebar_to_follow(t: Translator) -> None:
 @st.fragment(run_every=SIDEBAR_FALLBACK)
 def _sidebar_fallback() -> None:
     """Once armed, a full run: it draws the sidebar (a full run after the first always does)."""
-    state = st.session_state
-    if not state.get(FALLBACK_ARMED):  # the call inside the first run: only arm the timer
-        state[FALLBACK_ARMED] = True
-        return
-    st.rerun(scope="app")
+    if _fired(FALLBACK_ARMED):
+        st.rerun(scope="app")
