@@ -142,6 +142,7 @@ def test_the_first_screen_stays_when_the_sidebar_arrives(monkeypatch, params):
     monkeypatch.setattr(streamlit, "rerun", lambda *args, **kwargs: reruns.append(args))
     at = first_screen(**params)
     assert not at.sidebar.selectbox and not at.sidebar.multiselect
+    assert not at.main.selectbox  # the details' boxes too: their look alone (standin.py)
     def sentence(at):
         return next(m.value for m in at.main.markdown if m.value.startswith("**"))
 

@@ -11,6 +11,7 @@ traversal against the static folder and the seeds/ sources.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import urllib.error
 import urllib.parse
@@ -271,6 +272,20 @@ def test_the_exported_html_runs_nothing(hostile, page, tmp_path):
     assert any(SCRIPT in t and IMG in t for t in texts)
     page.wait_for_timeout(300)
     assert_nothing_ran(page)
+
+
+def test_the_first_screens_stand_in_boxes_show_names_as_text(hostile, monkeypatch):
+    """The first screen draws the Partnership box's look in HTML (components/ui/standin.py):
+    the chosen partnership's names in it are escaped."""
+    from tests.apptest import first_screen
+
+    monkeypatch.setenv("KEMBAR_DATA", str(hostile))
+    monkeypatch.setenv("KEMBAR_CACHE", str(hostile.parent / "geocache.json"))
+    at = first_screen(selected="evil-name")
+    boxes = [e.proto.body for e in at.main.get("html") if "kembar-to-follow" in e.proto.body]
+    assert len(boxes) == 2
+    assert html.escape(f"Kota {SVG} — Hangzhou {IMG}") in boxes[1]
+    assert "<img" not in boxes[1] and "<svg" not in boxes[1]
 
 
 def test_article_excerpts_are_escaped_in_the_browser(page):

@@ -14,6 +14,7 @@ from components.names import strip_prefix
 from components.news.articles import Article
 from components.i18n.translator import Translator
 from components.models import Milestone, Partnership, Place
+from components.ui.standin import select_to_follow
 from components.ui.text import bold, highlighted, plain
 from components.i18n.vocabulary import (CN_LEVEL_LABELS, CONFIDENCE_LABELS, EVENT_LABELS, LEVEL_LABELS,
                                    PARTNERSHIP_LABELS, STAGE_LABELS, field_label,
@@ -47,13 +48,19 @@ def partner_line(*parts: str) -> str:
     return " · ".join(kept)
 
 
-def pick_partnership(t: Translator, options: Sequence[Partnership], lang: str) -> str | None:
-    """A select box over the shown partnerships, for keyboard users and for clicks on the map."""
+def pick_partnership(t: Translator, options: Sequence[Partnership], lang: str,
+                     to_follow: bool = False) -> str | None:
+    """A select box over the shown partnerships, for keyboard users and for clicks on the map;
+    with `to_follow` (a session's first screen), the box's look alone (see standin.py)."""
     labels = {p.id: pair_title(p, lang) for p in options}
     ids = [None, *labels]
     if st.session_state.get("selected") not in labels:
         st.session_state["selected"] = None
     prompt = t("Choose a partnership…")
+    if to_follow:
+        chosen = st.session_state["selected"]
+        select_to_follow(t("Partnership"), labels.get(chosen, prompt), chosen is None)
+        return chosen
     return st.selectbox(t("Partnership"), ids, key="selected", placeholder=prompt,
                         format_func=lambda i: prompt if i is None else labels[i],
                         help=t("Or click an arc or a place on the map."))

@@ -63,7 +63,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
     if is_embed():
         render_embed(prepared, services)
         return
-    style("phone")
+    style("page")
     lang = state.current_language()
     years = _years(prepared)
     shortfall = (services.shortfall or (lambda: find_shortfall(prepared.dataset, prepared.data_path)))()
@@ -195,19 +195,20 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sent
                                "see Data problems.").format(n=format_number(hidden, t.lang))))
         show_map_as_list(t, sentence, shown, filled=not first_screen)
     with details_column, st.container(key="kembar_details"):
-        pick_place(t, index)
+        pick_place(t, index, to_follow=first_screen)
         if focus:
             every = partnerships_of_place(focus, prepared.partnerships)
             show_portfolio(t, index, focus, ties, len(every) - len(ties))
-        _show_partnership(t, prepared, services, ties if focus else shown)
+        _show_partnership(t, prepared, services, ties if focus else shown, first_screen)
 
 
 def _only(found):
     return found[0] if len(found) == 1 else None
 
 
-def _show_partnership(t, prepared: Prepared, services: Services, options) -> None:
-    chosen = pick_partnership(t, options, t.lang)
+def _show_partnership(t, prepared: Prepared, services: Services, options,
+                      first_screen: bool = False) -> None:
+    chosen = pick_partnership(t, options, t.lang, to_follow=first_screen)
     if chosen:
         p = prepared.by_id[chosen]
         _show_row_problems(t, prepared, p)

@@ -12,6 +12,7 @@ from components.i18n.translator import Translator
 from components.i18n.vocabulary import CN_LEVEL_LABELS, LEVEL_LABELS, STAGE_LABELS, sentence_case
 from components.models import STAGES, Partnership, PlaceRef
 from components.ui.mappanel import PLACE_KEY
+from components.ui.standin import select_to_follow
 from components.ui.text import bold, plain
 
 CHOICES_KEY = "_kembar_place_choices"  # the places an ambiguous ?place= names
@@ -54,8 +55,9 @@ def place_title(t: Translator, place: FocusPlace) -> str:
     return f"{place.label(t.lang)} ({_level_label(t, place)})"
 
 
-def pick_place(t: Translator, index: PlaceIndex) -> None:
-    """The Place box (type to search), and the choice an ambiguous link left open."""
+def pick_place(t: Translator, index: PlaceIndex, to_follow: bool = False) -> None:
+    """The Place box (type to search), and the choice an ambiguous link left open; with
+    `to_follow` (a session's first screen), the box's look alone (see standin.py)."""
     choices = st.session_state.get(CHOICES_KEY) or ()
     if choices:
         st.info(plain(t("Which place did you mean?")), icon=":material/help:")
@@ -66,7 +68,11 @@ def pick_place(t: Translator, index: PlaceIndex) -> None:
     keys = [None, *(p.key for p in places)]
     titles = {p.key: place_title(t, p) for p in places}
     prompt = t("All places")
-    st.session_state[BOX_KEY] = st.session_state.get(PLACE_KEY)
+    key = st.session_state.get(PLACE_KEY)
+    if to_follow:
+        select_to_follow(t("Place"), titles.get(key, prompt), key not in titles)
+        return
+    st.session_state[BOX_KEY] = key
     st.selectbox(t("Place"), keys, key=BOX_KEY, placeholder=prompt, on_change=_from_box,
                  format_func=lambda k: prompt if k is None else titles[k],
                  help=t("Focus on a place: its partnerships stand out on the map. "

@@ -53,3 +53,34 @@ def test_the_sidebar_arrives_when_the_map_cannot_draw(app_server, guarded_page):
     expect(page.locator('input[aria-label="Search names"]')).to_have_value("Serang", timeout=WAIT)
     assert page.evaluate("() => typeof document.querySelector('%s').contentWindow.L" % MAP_FRAME) \
         == "undefined"
+
+
+# Where each element of the details column sits: the first screen draws the Place and
+# Partnership boxes' look (components/ui/standin.py), and the real boxes then take their place.
+DETAILS_LAYOUT = """() => [...document.querySelectorAll(
+    '.st-key-kembar_details [data-testid="stElementContainer"]')].slice(0, 4).map(e => {
+  const r = e.getBoundingClientRect();
+  return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
+})"""
+STAND_IN = ".st-key-kembar_details .kembar-to-follow"
+DETAILS_BOX = '.st-key-kembar_details [data-testid="stSelectbox"]'
+
+
+def test_the_details_do_not_move_when_their_boxes_arrive(app_server, guarded_page):
+    """The first screen's stand-ins have the boxes' size and show their values; when the run the
+    map asks for brings the real boxes, nothing in the details column moves."""
+    page = guarded_page
+    page.goto(app_server.url + "/")  # warms the server
+    page.wait_for_selector(SIDEBAR_BOX, timeout=WAIT)
+    page.goto(app_server.url + "/?selected=serang-hangzhou", wait_until="commit")
+    page.wait_for_function(f"() => document.querySelectorAll('{STAND_IN}').length === 2",
+                           polling=10, timeout=WAIT)
+    before = page.evaluate(DETAILS_LAYOUT)
+    values = page.locator(STAND_IN).all_inner_texts()
+    page.wait_for_selector(DETAILS_BOX, timeout=WAIT)
+    page.wait_for_timeout(300)  # let the column settle
+    assert page.locator(STAND_IN).count() == 0
+    assert page.evaluate(DETAILS_LAYOUT) == before
+    assert [v.split("\n") for v in values] == [["Place", "All places"],
+                                               ["Partnership", "Kota Serang — Hangzhou (杭州市)"]]
+    expect(page.locator(f"{DETAILS_BOX} input").nth(1)).to_have_value("Kota Serang — Hangzhou (杭州市)")
