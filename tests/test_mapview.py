@@ -209,3 +209,17 @@ def test_rendering_a_renamed_map_again_adds_no_second_add_to():
     m.render()
     second = tree_script(m)
     assert second.count(".addTo(") == first.count(".addTo(") >= 3
+
+
+def test_the_first_view_fits_the_region_at_once():
+    """The base map fits the region from its own script without Leaflet's zoom animation (an
+    animation ending after the arcs are added made Leaflet project every arc twice)."""
+    from components.map.build import REGION
+    from components.map.elements import MapControls
+
+    m = build_base_map(tiles=None)
+    assert not any(isinstance(c, folium.map.FitBounds) for c in m._children.values())
+    controls = next(c for c in m._children.values() if isinstance(c, MapControls))
+    config = json.loads(controls.config_json)
+    assert config["fit"] is True and config["region"] == [list(REGION[0]), list(REGION[1])]
+    assert "map.fitBounds(cfg.region, {animate: false})" in controls.controls_js

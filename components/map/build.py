@@ -213,9 +213,7 @@ def build_base_map(*, translate: Translate = untranslated, asset_base: str = ASS
     if tiles:
         TileLayer(tiles, name=translate("Base map"), opacity=0.85).add_to(m)
     Legend(translate).add_to(m)
-    MapControls([list(b) for b in (bounds or REGION)], translate).add_to(m)
-    if bounds:
-        m.fit_bounds([list(bounds[0]), list(bounds[1])])
+    MapControls([list(b) for b in (bounds or REGION)], translate, fit=bool(bounds)).add_to(m)
     return m
 
 

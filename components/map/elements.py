@@ -123,12 +123,14 @@ class MapControls(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, region: Any, translate: Translate = untranslated):
+    def __init__(self, region: Any, translate: Translate = untranslated, fit: bool = False):
+        """`fit`: the first view fits `region` (at once, before any layer is drawn)."""
         super().__init__()
         self._name = "MapControls"
         self.controls_js = SCRIPTS["map_controls.js"]
         label = TEXT_LABELS["reset"]
-        self.config_json = script_json({"region": region, "text": {"reset": translate(label)}})
+        self.config_json = script_json({"region": region, "fit": fit,
+                                        "text": {"reset": translate(label)}})
 
 
 class IconImagePath(MacroElement):

@@ -2,6 +2,9 @@
 // or focused (then it zooms); on a touch screen one finger scrolls the page and two move the
 // map; a button brings back the first view.
 function kembarMapControls(map, cfg) {
+  // The first view fits the region without the zoom animation: an animation would end after
+  // the arcs are added and make Leaflet work out every arc's pixels a second time.
+  if (cfg.fit) { map.fitBounds(cfg.region, {animate: false}); }
   map.scrollWheelZoom.disable();
   var container = map.getContainer();
   function wheelOn() { map.scrollWheelZoom.enable(); }
