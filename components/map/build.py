@@ -80,11 +80,12 @@ def _drawn_ends(partnerships: Iterable[Partnership], places: Mapping[PlaceRef, P
     known: dict[PlaceRef, End | None] = {}
 
     def end(ref: PlaceRef) -> End | None:
-        if ref not in known:
+        found = known.get(ref, False)  # one lookup: most places recur
+        if found is False:
             place = places.get(ref)
-            known[ref] = ((place_key(ref), _position(place))
-                          if place is not None and place.resolved else None)
-        return known[ref]
+            found = known[ref] = ((place_key(ref), _position(place))
+                                  if place is not None and place.resolved else None)
+        return found
 
     shown, ends = [], []
     for p in partnerships:
@@ -114,7 +115,11 @@ def arc_features(partnerships: Sequence[Partnership], places: Mapping[PlaceRef, 
 def place_features(partnerships: Sequence[Partnership],
                    places: Mapping[PlaceRef, Place]) -> list[dict[str, Any]]:
     """One Point per place of a drawable partnership, sized by its number of partnerships."""
-    shown = drawable(partnerships, places)
+    return _points(drawable(partnerships, places), places)
+
+
+def _points(shown: Iterable[Partnership], places: Mapping[PlaceRef, Place]) -> list[dict[str, Any]]:
+    """place_features of partnerships known to be drawable."""
     counts = Counter(ref for p in shown for ref in (p.id_place, p.cn_place))
     features = []
     for ref, count in counts.items():
@@ -153,7 +158,7 @@ def layer_geojson(partnerships: Sequence[Partnership], places: Mapping[PlaceRef,
     `focused`: the ids of the focused place's partnerships (drawn on top, the rest faded)."""
     shown, ends = _drawn_ends(partnerships, places)
     bends = bends if bends is not None else arc_bends(shown, places)
-    points = place_features(shown, places)
+    points = _points(shown, places)
     index = {f["properties"]["place"]: i for i, f in enumerate(points)}
     arcs = []
     for p, ((start_key, start), (end_key, end)) in zip(shown, ends):
