@@ -52,15 +52,17 @@ def pick_partnership(t: Translator, options: Sequence[Partnership], lang: str,
                      to_follow: bool = False) -> str | None:
     """A select box over the shown partnerships, for keyboard users and for clicks on the map;
     with `to_follow` (a session's first screen), the box's look alone (see standin.py)."""
+    prompt = t("Choose a partnership…")
+    if to_follow:  # one title to work out, not one per option
+        chosen = next((p for p in options if p.id == st.session_state.get("selected")), None)
+        st.session_state["selected"] = chosen.id if chosen else None
+        select_to_follow(t("Partnership"), pair_title(chosen, lang) if chosen else prompt,
+                         chosen is None)
+        return st.session_state["selected"]
     labels = {p.id: pair_title(p, lang) for p in options}
     ids = [None, *labels]
     if st.session_state.get("selected") not in labels:
         st.session_state["selected"] = None
-    prompt = t("Choose a partnership…")
-    if to_follow:
-        chosen = st.session_state["selected"]
-        select_to_follow(t("Partnership"), labels.get(chosen, prompt), chosen is None)
-        return chosen
     return st.selectbox(t("Partnership"), ids, key="selected", placeholder=prompt,
                         format_func=lambda i: prompt if i is None else labels[i],
                         help=t("Or click an arc or a place on the map."))

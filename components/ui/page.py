@@ -23,7 +23,8 @@ from components.ui.details import pick_partnership, show_details
 from components.ui.embed import is_embed, render_embed, style
 from components.ui.maplist import show_map_as_list
 from components.ui.mappanel import apply_click, pending_click, show_map
-from components.ui.portfolio import current_focus, focus_from_link, pick_place, show_portfolio
+from components.ui.portfolio import (current_focus, focus_from_link, pick_place, place_to_follow,
+                                     show_portfolio)
 from components.ui.notices import show_notices, show_playing_year, show_relaxation, show_shortfall
 from components.ui.sidebar import (is_playing, language_selector, schedule_next_frame,
                                    seed_widgets, show_as_of, show_filters, sidebar_to_follow,
@@ -136,7 +137,7 @@ def _show_main(t, prepared: Prepared, services: Services, filters: Filters, shor
     shade = bool(st.session_state.get(SHADE_KEY))
     share, picture = open_tools(t)
     _show_map_and_details(t, prepared, services, shown, sentence, shade, first_screen)
-    focus = current_focus(prepared.place_index)
+    focus = current_focus(lambda: prepared.place_index)
     view = ViewState(filters, st.session_state.get("selected"), t.lang,
                      prepared.place_index.link_name(focus) if focus else None, shade=shade,
                      map_view=state.map_view())
@@ -171,10 +172,12 @@ def _shown(prepared: Prepared, filters, t) -> tuple[tuple[Partnership, ...], str
 def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sentence: str,
                           shade: bool, first_screen: bool) -> None:
     map_column, details_column = st.columns([0.68, 0.32], gap="medium")
-    index = prepared.place_index
+    def index():  # built when first needed: a first screen with no place in focus needs none
+        return prepared.place_index
+
     # The click is read first, so the layer drawn below shows what the panel will describe.
     apply_click(pending_click(), frozenset(p.id for p in shown),
-                lambda key: getattr(index.by_key.get(key) or _only(index.resolve(key)), "key", None))
+                lambda key: getattr(index().by_key.get(key) or _only(index().resolve(key)), "key", None))
     focus = current_focus(index)
     ties = partnerships_of_place(focus, shown) if focus else ()
     if focus and st.session_state.get("selected") not in {p.id for p in ties}:
@@ -195,10 +198,13 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sent
                                "see Data problems.").format(n=format_number(hidden, t.lang))))
         show_map_as_list(t, sentence, shown, filled=not first_screen)
     with details_column, st.container(key="kembar_details"):
-        pick_place(t, index, to_follow=first_screen)
+        if first_screen:
+            place_to_follow(t, focus, index)
+        else:
+            pick_place(t, index())
         if focus:
             every = partnerships_of_place(focus, prepared.partnerships)
-            show_portfolio(t, index, focus, ties, len(every) - len(ties))
+            show_portfolio(t, index(), focus, ties, len(every) - len(ties))
         _show_partnership(t, prepared, services, ties if focus else shown, first_screen)
 
 

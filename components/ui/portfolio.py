@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 import streamlit as st
 
@@ -23,9 +23,12 @@ _LIST_STYLE = ("<style>.st-key-kembar_portfolio button p{text-align:left}"
                "padding:2px 0}</style>")
 
 
-def current_focus(index: PlaceIndex) -> FocusPlace | None:
-    """The focused place, or None (a key no longer known clears the focus)."""
+def current_focus(index: PlaceIndex | Callable[[], PlaceIndex]) -> FocusPlace | None:
+    """The focused place, or None (a key no longer known clears the focus). `index` may be a
+    function giving it: it is then only built when a place is focused."""
     key = st.session_state.get(PLACE_KEY)
+    if key and callable(index):
+        index = index()
     found = index.by_key.get(key) if key else None
     if key and found is None:
         st.session_state[PLACE_KEY] = None
@@ -55,28 +58,36 @@ def place_title(t: Translator, place: FocusPlace) -> str:
     return f"{place.label(t.lang)} ({_level_label(t, place)})"
 
 
-def pick_place(t: Translator, index: PlaceIndex, to_follow: bool = False) -> None:
-    """The Place box (type to search), and the choice an ambiguous link left open; with
-    `to_follow` (a session's first screen), the box's look alone (see standin.py)."""
+def pick_place(t: Translator, index: PlaceIndex) -> None:
+    """The Place box (type to search), and the choice an ambiguous link left open."""
+    _link_choices(t, index)
+    places = sorted(index.places, key=lambda p: (p.country, p.label(t.lang).casefold()))
+    keys = [None, *(p.key for p in places)]
+    titles = {p.key: place_title(t, p) for p in places}
+    prompt = t("All places")
+    st.session_state[BOX_KEY] = st.session_state.get(PLACE_KEY)
+    st.selectbox(t("Place"), keys, key=BOX_KEY, placeholder=prompt, on_change=_from_box,
+                 format_func=lambda k: prompt if k is None else titles[k],
+                 help=t("Focus on a place: its partnerships stand out on the map. "
+                        "Or click a place's circle on the map."))
+
+
+def place_to_follow(t: Translator, focus: FocusPlace | None,
+                    index: Callable[[], PlaceIndex]) -> None:
+    """The Place box's look on a session's first screen (see standin.py), and the choice an
+    ambiguous link left open; the index of places is only built when that choice needs it."""
+    if st.session_state.get(CHOICES_KEY):
+        _link_choices(t, index())
+    select_to_follow(t("Place"), place_title(t, focus) if focus else t("All places"), focus is None)
+
+
+def _link_choices(t: Translator, index: PlaceIndex) -> None:
     choices = st.session_state.get(CHOICES_KEY) or ()
     if choices:
         st.info(plain(t("Which place did you mean?")), icon=":material/help:")
         for key in choices:
             place = index.by_key[key]
             st.button(place_title(t, place), key=f"choose_{key}", on_click=_choose, args=(key,))
-    places = sorted(index.places, key=lambda p: (p.country, p.label(t.lang).casefold()))
-    keys = [None, *(p.key for p in places)]
-    titles = {p.key: place_title(t, p) for p in places}
-    prompt = t("All places")
-    key = st.session_state.get(PLACE_KEY)
-    if to_follow:
-        select_to_follow(t("Place"), titles.get(key, prompt), key not in titles)
-        return
-    st.session_state[BOX_KEY] = key
-    st.selectbox(t("Place"), keys, key=BOX_KEY, placeholder=prompt, on_change=_from_box,
-                 format_func=lambda k: prompt if k is None else titles[k],
-                 help=t("Focus on a place: its partnerships stand out on the map. "
-                        "Or click a place's circle on the map."))
 
 
 def _from_box() -> None:
