@@ -5,13 +5,15 @@ Three servers run side by side on the same data: the floor (a one-line Streamlit
 every arc). Each visit is a fresh browser context (an empty browser cache, as a first-time
 visitor has). "Cold" is each server's first visit after its start; "warm" is the median of
 `rounds` further visits, taken in turns (floor, peer, Kembar, floor, …) so that a load spike on
-this shared machine falls on all three alike. Loopback only: any other request fails the run.
+this shared machine falls on all three alike, with a pause after each visit (a closing page's
+last work must not fall on the next one). Loopback only: any other request fails the run.
 """
 
 from __future__ import annotations
 
 import statistics
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -41,9 +43,14 @@ def _ready(app: str, arcs: dict[str, int]) -> Callable[[Any], None]:
                                                polling=50, timeout=TIMEOUT_MS)
 
 
+SETTLE_S = 1.0  # after each visit, so one page's teardown never falls on the next one's load
+
+
 def _visit(browser: Any, url: str, ready: Callable[[Any], None]) -> float:
     """Seconds from opening `url` in a fresh 1440×900 context until `ready` returns."""
-    return timed_visit(browser, url, ready)
+    seconds = timed_visit(browser, url, ready)
+    time.sleep(SETTLE_S)
+    return seconds
 
 
 def _servers(csv: Path, peer_script: Path, log_dir: Path) -> dict[str, StreamlitServer]:

@@ -23,13 +23,11 @@ _LIST_STYLE = ("<style>.st-key-kembar_portfolio button p{text-align:left}"
                "padding:2px 0}</style>")
 
 
-def current_focus(index: PlaceIndex | Callable[[], PlaceIndex]) -> FocusPlace | None:
-    """The focused place, or None (a key no longer known clears the focus). `index` may be a
-    function giving it: it is then only built when a place is focused."""
+def current_focus(index: Callable[[], PlaceIndex]) -> FocusPlace | None:
+    """The focused place, or None (a key no longer known clears the focus). `index` gives the
+    index of places; it is only asked for when a place is focused."""
     key = st.session_state.get(PLACE_KEY)
-    if key and callable(index):
-        index = index()
-    found = index.by_key.get(key) if key else None
+    found = index().by_key.get(key) if key else None
     if key and found is None:
         st.session_state[PLACE_KEY] = None
     return found
