@@ -37,8 +37,9 @@ def _ready(app: str, arcs: dict[str, int]) -> Callable[[Any], None]:
     """What 'shown' means for each app: the floor's title, or every arc of the others."""
     from components.bench.run import COUNT_JS, WAIT_JS
 
-    if app == "floor":
-        return lambda page: page.wait_for_selector("h1", timeout=TIMEOUT_MS)
+    if app == "floor":  # polled as often as the arcs below (a selector wait backs off to 0.5 s)
+        return lambda page: page.wait_for_function("() => !!document.querySelector('h1')",
+                                                   polling=50, timeout=TIMEOUT_MS)
     return lambda page: page.wait_for_function(WAIT_JS, arg=[MAP_FRAME, arcs[app], COUNT_JS[app]],
                                                polling=50, timeout=TIMEOUT_MS)
 
