@@ -5,28 +5,30 @@
 // reports a complete feature while the payload carries every name only once.
 function kembarArcsLayer(cfg, packed, view) {
   var RAD = Math.PI / 180, data = kembarUnpack(cfg.codes, packed);
-  function vec(c) {
-    var la = c[1] * RAD, lo = c[0] * RAD;
-    return [Math.cos(la) * Math.cos(lo), Math.cos(la) * Math.sin(lo), Math.sin(la)];
-  }
+  function latLng(c) { return L.latLng(c[1], c[0]); }
+  // The great circle from c0 to c1 ([lon, lat]), lifted sideways by `bend`, as Leaflet points.
+  // Written out coordinate by coordinate: at thousands of arcs this runs for every point.
   function curve(c0, c1, bend) {
-    var a = vec(c0), b = vec(c1);
+    var la0 = c0[1] * RAD, lo0 = c0[0] * RAD, la1 = c1[1] * RAD, lo1 = c1[0] * RAD;
+    var ax = Math.cos(la0) * Math.cos(lo0), ay = Math.cos(la0) * Math.sin(lo0), az = Math.sin(la0);
+    var bx = Math.cos(la1) * Math.cos(lo1), by = Math.cos(la1) * Math.sin(lo1), bz = Math.sin(la1);
     var h = Math.pow(Math.sin((c1[1] - c0[1]) * RAD / 2), 2) + Math.cos(c0[1] * RAD) *
       Math.cos(c1[1] * RAD) * Math.pow(Math.sin((c1[0] - c0[0]) * RAD / 2), 2);
     var w = 2 * Math.asin(Math.min(1, Math.sqrt(h)));
-    if (w < 1e-9 || Math.PI - w < 1e-6) { return [c0, c1]; }
-    var n = [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-    var len = Math.sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+    if (w < 1e-9 || Math.PI - w < 1e-6) { return [latLng(c0), latLng(c1)]; }
+    var nx = ay * bz - az * by, ny = az * bx - ax * bz, nz = ax * by - ay * bx;
+    var len = Math.sqrt(nx * nx + ny * ny + nz * nz);
     var count = Math.max(cfg.curve.min, Math.min(cfg.curve.max,
       Math.round(cfg.curve.radius * w / cfg.curve.km) + 1));
-    var out = [c0];
+    var out = [latLng(c0)], sinW = Math.sin(w);
     for (var i = 1; i < count - 1; i++) {
-      var t = i / (count - 1), sa = Math.sin((1 - t) * w) / Math.sin(w);
-      var sb = Math.sin(t * w) / Math.sin(w), lift = Math.tan(bend * w * Math.sin(Math.PI * t));
-      var p = [0, 1, 2].map(function (k) { return sa * a[k] + sb * b[k] + lift * n[k] / len; });
-      out.push([Math.atan2(p[1], p[0]) / RAD, Math.atan2(p[2], Math.hypot(p[0], p[1])) / RAD]);
+      var t = i / (count - 1), sa = Math.sin((1 - t) * w) / sinW;
+      var sb = Math.sin(t * w) / sinW, lift = Math.tan(bend * w * Math.sin(Math.PI * t));
+      var x = sa * ax + sb * bx + lift * nx / len, y = sa * ay + sb * by + lift * ny / len;
+      var z = sa * az + sb * bz + lift * nz / len;
+      out.push(L.latLng(Math.atan2(z, Math.hypot(x, y)) / RAD, Math.atan2(y, x) / RAD));
     }
-    out.push(c1);
+    out.push(latLng(c1));
     return out;
   }
   var points = data.features.filter(function (f) { return f.geometry.type === "Point"; });
@@ -36,7 +38,6 @@ function kembarArcsLayer(cfg, packed, view) {
     var from = points[p.a].properties, to = points[p.b].properties;
     p.id_name = from.name; p.cn_name = to.name; p.cn_name_zh = to.name_zh;
     p.id_place = from.place; p.cn_place = to.place;
-    f.geometry.coordinates = curve(f.geometry.coordinates[0], f.geometry.coordinates[1], p.bend);
   });
   view = view || {};
   function colour(p) { return cfg.colours[p.level] || cfg.other; }
@@ -92,14 +93,25 @@ function kembarArcsLayer(cfg, packed, view) {
     pointToLayer: function (f, latlng) { return L.circleMarker(latlng, style(f)); }
   });
   layer.bindTooltip(tip, {sticky: true});
-  layer.addData(data);
   layer.kembarStyle = style;
-  var order = function (test) {
-    layer.eachLayer(function (l) { if (test(l.feature)) { l.bringToFront(); } });
-  };
-  order(function (f) { return f.properties.focused && f.geometry.type === "LineString"; });
-  order(function (f) { return f.geometry.type === "Point"; });
-  order(function (f) { return f.properties.selected; });
+  // Each feature becomes its layer here rather than through addData, the arcs straight from
+  // their curve's points. The canvas draws layers in the order they are added (bringToFront
+  // does nothing before the layer is on a map): the other arcs, the focused place's arcs, the
+  // place circles, and the selected arc on top.
+  function rank(f) {
+    if (f.geometry.type === "Point") { return 2; }
+    return f.properties.selected ? 3 : (f.properties.focused ? 1 : 0);
+  }
+  var ranked = [[], [], [], []];
+  data.features.forEach(function (f) { ranked[rank(f)].push(f); });
+  ranked.forEach(function (features) {
+    features.forEach(function (f) {
+      var c = f.geometry.coordinates, l = f.geometry.type === "Point"
+        ? L.circleMarker(latLng(c), style(f)) : L.polyline(curve(c[0], c[1], f.properties.bend), style(f));
+      l.feature = f; l.defaultOptions = l.options;  // as addData leaves them, for resetStyle
+      layer.addLayer(l);
+    });
+  });
   kembarPicking(layer, cfg, view);
   kembarLayerView(layer, cfg, view);
   return layer;

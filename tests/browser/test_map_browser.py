@@ -9,6 +9,8 @@ app's own pure functions. No request leaves the machine (the `guarded_page` fixt
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from components.focus import partnerships_of_place
@@ -220,6 +222,31 @@ def test_a_province_link_emphasises_exactly_its_arcs_and_fades_the_rest(app_serv
     faded = {k: v for k, v in frame.evaluate(OPACITIES).items() if k not in expected}
     assert faded and all(v <= 0.25 for v in faded.values()), faded
     shot(page, tmp_path, "jawa-tengah")
+
+
+# The arcs layer as the canvas paints it, bottom first: "a" an arc, "f" an arc of the focused
+# place, "p" a place circle, "s" the selected arc.
+PAINT_ORDER = """() => {
+  const layer = window.kembarLayer, out = [];
+  for (let o = Object.values(layer._layers)[0]._renderer._drawFirst; o; o = o.next) {
+    if (!layer.hasLayer(o.layer)) continue;
+    const f = o.layer.feature, p = f.properties;
+    out.push(f.geometry.type === "Point" ? "p" : p.selected ? "s" : p.focused ? "f" : "a");
+  }
+  return out.join("");
+}"""
+
+
+def test_a_linked_selection_is_painted_over_the_focus_over_the_rest(app_server, guarded_page):
+    frame = open_map(guarded_page, app_server, "?place=Bali&selected=bali-hainan")
+    data = prepared()
+    bali = data.place_index.resolve("Bali")[0]
+    ties = {p.id for p in partnerships_of_place(bali, data.partnerships)} & data.drawable_ids
+    assert "bali-hainan" in ties and len(ties) > 1
+    order = frame.evaluate(PAINT_ORDER)
+    # The other arcs, then Bali's, then the places (clickable over any arc), the selection last.
+    assert re.fullmatch(r"a+f+p+s", order), order
+    assert order.count("f") == len(ties) - 1  # every other tie of Bali's, none of the rest
 
 
 def test_a_chinese_place_link_lists_hangzhous_partners(app_server, guarded_page, tmp_path):
