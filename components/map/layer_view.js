@@ -1,7 +1,9 @@
 // What the map shows around the arcs layer: the view follows a new focus or selection once,
 // and place labels appear for the most connected places, or for all when zoomed in.
 function kembarLayerView(layer, cfg, view) {
-  var labels = L.layerGroup(), ALL_LABELS_ZOOM = 6;
+  // Every place's label is made, but only those shown are on the map: at thousands of places,
+  // an element for each (hidden or not) would cost the first draw a tenth of a second.
+  var labels = L.layerGroup(), markers = [], ALL_LABELS_ZOOM = 6;
   function arcs(test) {
     var found = [];
     layer.eachLayer(function (l) {
@@ -47,7 +49,7 @@ function kembarLayerView(layer, cfg, view) {
         icon: L.divIcon({className: "kembar-label", html: span, iconSize: null,
                          iconAnchor: [-(p.radius + 3), 7]})});
       marker.kembarPlace = p;
-      labels.addLayer(marker);
+      markers.push(marker);
     });
   }
   function overlaps(a, b) {
@@ -69,16 +71,15 @@ function kembarLayerView(layer, cfg, view) {
     var map = layer._map;
     if (!map) { return; }
     var zoomedIn = map.getZoom() >= ALL_LABELS_ZOOM, wanted = [], placed = [];
-    labels.eachLayer(function (m) {
+    markers.forEach(function (m) {
       var p = m.kembarPlace;
       if (zoomedIn || (view.focus ? p.focused : p.count >= cfg.labelMin)) { wanted.push(m); }
-      else if (m.getElement()) { m.getElement().style.display = "none"; }
+      else { labels.removeLayer(m); }
     });
     wanted.sort(function (a, b) { return b.kembarPlace.count - a.kembarPlace.count; });
     wanted.forEach(function (m) {
       var b = box(map, m), free = !placed.some(function (other) { return overlaps(b, other); });
-      if (free) { placed.push(b); }
-      if (m.getElement()) { m.getElement().style.display = free ? "" : "none"; }
+      if (free) { placed.push(b); labels.addLayer(m); } else { labels.removeLayer(m); }
     });
   }
   layer.on("add", function () {
@@ -99,5 +100,6 @@ function kembarLayerView(layer, cfg, view) {
     var map = e.target._map || window.map;
     if (map) { map.off("zoomend", showLabels); map.removeLayer(labels); }
     labels.clearLayers();
+    markers = [];
   });
 }

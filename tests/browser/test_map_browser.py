@@ -263,9 +263,8 @@ def test_a_chinese_place_link_lists_hangzhous_partners(app_server, guarded_page,
     shot(page, tmp_path, "hangzhou")
 
 
-# The place labels shown, as boxes in the frame's pixels.
+# The place labels shown (only those shown are on the map), as boxes in the frame's pixels.
 SHOWN_LABELS = """() => [...document.querySelectorAll('.kembar-label')]
-  .filter(el => el.style.display !== 'none')
   .map(el => { const r = el.firstChild.getBoundingClientRect();
                return {text: el.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"""
 
