@@ -12,7 +12,6 @@ from pathlib import Path
 import streamlit as st
 
 from components.map.assets import ensure_static_assets, write_outlines
-from components.news.candidates import find_candidates
 from components.i18n.translator import get_translator
 from components.map.build import ASSET_BASE, build_arcs_layer, build_base_map
 from components import settings
@@ -117,6 +116,8 @@ def partnership_excerpts(_prepared: Prepared, key: tuple[str, float], partnershi
 @st.cache_resource(show_spinner=False, max_entries=4)
 def candidates(_prepared: Prepared, key: tuple[str, float]):
     """The partnerships the articles report that the dataset lacks, once per dataset file."""
+    from components.news.candidates import find_candidates  # the first screen needs none
+
     return find_candidates(_prepared.articles, _prepared.partnerships, _prepared.gazetteer)
 
 

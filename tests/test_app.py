@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 
 import pytest
 
@@ -152,3 +154,15 @@ def test_the_first_screen_stays_when_the_sidebar_arrives(monkeypatch, params):
     assert at.sidebar.selectbox(key="lang") is not None and len(at.sidebar.multiselect) == 5
     assert (sentence(at), map_element(at).proto.json_args) == before
     assert reruns == []
+
+
+def test_the_first_screen_leaves_the_picture_and_the_news_finder_unimported():
+    """Their modules (matplotlib, the article reader) cost a fresh server's first visit a tenth
+    of a second: they load when first used, never for the first screen."""
+    code = ("import sys\nfrom tests.apptest import first_screen\nfirst_screen()\n"
+            "print(sorted(m for m in ('matplotlib', 'components.news.candidates',"
+            " 'components.news.reader.article') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=180)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from matplotlib import font_manager
-
 # Preferred first: simplified Chinese forms, then other Pan-CJK families that cover them too.
 CJK_FAMILIES = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
@@ -32,6 +30,8 @@ class FontMissing(RuntimeError):
 
 
 def _known_cjk_family() -> str | None:
+    from matplotlib import font_manager  # here, not at import: a first screen draws no picture
+
     known = {entry.name for entry in font_manager.fontManager.ttflist}
     return next((family for family in CJK_FAMILIES if family in known), None)
 
@@ -42,6 +42,8 @@ def cjk_family() -> str | None:
     found = _known_cjk_family()
     if found:
         return found
+    from matplotlib import font_manager
+
     for path in font_manager.findSystemFonts():
         if _CJK_FILE.search(path.replace("-", "").replace("_", "")):
             font_manager.fontManager.addfont(path)

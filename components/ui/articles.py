@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -22,11 +23,13 @@ from components.news.articles import (
     Article,
     has_header,
 )
-from components.news.candidates import Candidate, split_candidates
 from components.news.pasted import read_pasted, seeds_text
 from components.news.reader.notes import Note
 from components.ui.details import pair_title
 from components.ui.text import bold, highlighted, plain
+
+if TYPE_CHECKING:
+    from components.news.candidates import Candidate
 
 LANGUAGES = ("id", "en", "zh")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -80,6 +83,9 @@ def _article(t: Translator, data: bytes, upload_name: str) -> Article | None:
 
 def show_reading(t: Translator, prepared, article: Article) -> None:
     """The candidates with their evidence, the pairs already known, and the downloads."""
+    # Here, not at import: the news finder's modules are not needed before an article is read.
+    from components.news.candidates import split_candidates
+
     new, known = split_candidates([article], prepared.partnerships, prepared.gazetteer)
     st.markdown(bold(t.ngettext("{n} partnership not yet in the dataset",
                                 "{n} partnerships not yet in the dataset",
