@@ -18,7 +18,7 @@ from components import settings
 from components.view.missing import find_shortfall
 from components.pipeline import (Prepared, collections_paused, excerpts_by_id, excerpts_of,
                                  keep_for_good, problems_in)
-from components.prepcache import load_or_prepare
+from components.prepcache import load_or_prepare, save_unsaved
 from components.ui import render_page
 from components.ui.page import Services
 from components.ui.state import current_language
@@ -40,7 +40,7 @@ def prepared_dataset(path: str, modified: float, online: bool) -> Prepared:
     """The dataset loaded, checked and geocoded; reloaded when the file changes, and read from
     disk when these exact files were prepared before (components.prepcache)."""
     with collections_paused():  # frozen before the collector ever walks it (components.pipeline)
-        prepared = load_or_prepare(path, online=online)
+        prepared = load_or_prepare(path, online=online, save_now=False)  # saved after the page
         keep_for_good()
     return prepared
 
@@ -128,7 +128,7 @@ def shortfall(_prepared: Prepared, key: tuple[str, float]):
 
 
 key = (str(path), modified(path))
-render_page(prepared, Services(
+whole_page = render_page(prepared, Services(
     base_map=base_map,
     arcs_layer=arcs_layer,
     excerpts=lambda: excerpts(prepared, key),
@@ -138,3 +138,5 @@ render_page(prepared, Services(
     tiles=config.tiles,
     shortfall=lambda: shortfall(prepared, key),
 ))
+if whole_page:  # kept on disk for the next server only now: the first map never waits for it
+    save_unsaved()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Mapping
@@ -52,6 +52,11 @@ class Prepared:
     @property
     def partnerships(self) -> tuple[Partnership, ...]:
         return self.dataset.partnerships
+
+    def __getstate__(self) -> dict:
+        """The fields alone: what the cached properties below computed is worked out again
+        after unpickling, so a dataset saved late (components.prepcache) is saved the same."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     # Computed on first use and kept: every rerun asks for them, and they never change.
     # What the page's headline and notices need to say about the file (issue 14).

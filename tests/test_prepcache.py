@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -79,3 +80,38 @@ def test_a_damaged_entry_is_prepared_again(dataset):
     entry.write_bytes(b"not a pickle")
     assert prepcache.load_or_prepare(path).partnerships
     assert len(made) == 2
+
+
+def test_a_dataset_made_to_be_saved_later_is_written_by_save_unsaved(dataset):
+    path, made = dataset
+    first = prepcache.load_or_prepare(path, save_now=False)
+    assert not list(prepcache.cache_dir().glob("prepared-*.pickle"))
+    prepcache.save_unsaved()
+    assert len(list(prepcache.cache_dir().glob("prepared-*.pickle"))) == 1
+    prepcache.save_unsaved()  # nothing left to write
+    again = prepcache.load_or_prepare(path, save_now=False)
+    assert len(made) == 1 and again.partnerships == first.partnerships
+
+
+def test_a_prepared_dataset_pickles_the_same_after_its_cached_properties_are_used(dataset):
+    path, _ = dataset
+    prepared = prepare(path)
+    before = pickle.dumps(prepared)
+    assert prepared.year_span and prepared.drawable_ids and prepared.place_index
+    assert pickle.dumps(prepared) == before
+    assert pickle.loads(before).drawable_ids == prepared.drawable_ids  # worked out again
+
+
+def test_the_app_keeps_a_new_dataset_on_disk_only_once_the_first_screen_is_out(dataset,
+                                                                             monkeypatch):
+    from components.ui.mappanel import FIRST_REPORT
+    from tests.apptest import first_screen, map_reports
+
+    path, made = dataset
+    monkeypatch.setenv("KEMBAR_DATA", str(path))  # a copy: no earlier test's cached dataset
+    at = first_screen()
+    assert len(made) == 1
+    assert not list(prepcache.cache_dir().glob("prepared-*.pickle"))
+    map_reports(at, FIRST_REPORT)
+    assert not at.exception, at.exception
+    assert len(list(prepcache.cache_dir().glob("prepared-*.pickle"))) == 1

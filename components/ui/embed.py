@@ -21,6 +21,7 @@ from components.ui.text import plain
 from components.viewstate import view_from_params
 
 CSS_DIR = Path(__file__).resolve().parent / "css"
+SHOWN = "_kembar_embed_shown"  # the session has drawn its map once
 
 
 def style(name: str) -> None:
@@ -46,8 +47,9 @@ def is_embed() -> bool:
     return any(value.strip().lower() in ("1", "true", "yes") for value in _reserved_embed_values())
 
 
-def render_embed(prepared: Prepared, services) -> None:
-    """The map alone: no sidebar, title or tabs; the view comes from the URL only."""
+def render_embed(prepared: Prepared, services) -> bool:
+    """The map alone: no sidebar, title or tabs; the view comes from the URL only. True from the
+    session's second run on (its map has been sent before)."""
     lang = state.current_language()
     t = get_translator(lang)
     view, _ = view_from_params(state.url_params(), choices=prepared.choices, translate=t)
@@ -67,3 +69,6 @@ def render_embed(prepared: Prepared, services) -> None:
     show_map(base, services.arcs_layer(ids, t.lang, view.selected, focus.key if focus else None,
                                        ties),
              under=under, height=560, view=view.map_view, key="embed_map")
+    shown_before = st.session_state.get(SHOWN, False)
+    st.session_state[SHOWN] = True
+    return shown_before

@@ -59,11 +59,11 @@ def _years(prepared: Prepared) -> tuple[int, int]:
     return (low, high) if low < high else (low - 1, high)
 
 
-def render_page(prepared: Prepared, services: Services) -> None:
-    """Lay out the whole page for one rerun (the map alone when embedded)."""
+def render_page(prepared: Prepared, services: Services) -> bool:
+    """Lay out the whole page for one rerun (the map alone when embedded). False when the run
+    drew a session's first screen, whose map the browser is still to draw."""
     if is_embed():
-        render_embed(prepared, services)
-        return
+        return render_embed(prepared, services)
     style("page")
     lang = state.current_language()
     years = _years(prepared)
@@ -88,6 +88,7 @@ def render_page(prepared: Prepared, services: Services) -> None:
                    shortfall, first_screen=True)
     state.keep_view(lang)
     schedule_next_frame()
+    return first is None
 
 
 def _as_seeded(filters: Filters, years: tuple[int, int]) -> Filters:
