@@ -1,9 +1,9 @@
 // What the map shows around the arcs layer: the view follows a new focus or selection once,
 // and place labels appear for the most connected places, or for all when zoomed in.
 function kembarLayerView(layer, cfg, view) {
-  // Every place's label is made, but only those shown are on the map: at thousands of places,
-  // an element for each (hidden or not) would cost the first draw a tenth of a second.
-  var labels = L.layerGroup(), markers = [], ALL_LABELS_ZOOM = 6;
+  // Only the labels shown are made and put on the map: at thousands of places, an element for
+  // each (hidden or not) would cost the first draw a tenth of a second.
+  var labels = L.layerGroup(), places = [], ALL_LABELS_ZOOM = 6;
   function arcs(test) {
     var found = [];
     layer.eachLayer(function (l) {
@@ -38,19 +38,20 @@ function kembarLayerView(layer, cfg, view) {
     state.selected = selectedId;
   }
   function name(p) { return cfg.lang === "zh" ? (p.name_zh || p.name) : p.name; }
-  function makeLabels() {
-    layer.eachLayer(function (l) {
-      if (l.feature.geometry.type !== "Point") { return; }
-      var p = l.feature.properties, span = document.createElement("span");
-      span.textContent = name(p);
-      span.style.cssText = "font:11px/1.2 sans-serif;color:#222;white-space:nowrap;" +
-        "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none";
-      var marker = L.marker(l.getLatLng(), {interactive: false, keyboard: false,
-        icon: L.divIcon({className: "kembar-label", html: span, iconSize: null,
-                         iconAnchor: [-(p.radius + 3), 7]})});
-      marker.kembarPlace = p;
-      markers.push(marker);
-    });
+  // A place's label, made the first time it is to be shown.
+  function labelOf(place) {
+    if (place.kembarLabel) { return place.kembarLabel; }
+    var p = place.feature.properties, span = document.createElement("span");
+    span.textContent = name(p);
+    span.style.cssText = "font:11px/1.2 sans-serif;color:#222;white-space:nowrap;" +
+      "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none";
+    place.kembarLabel = L.marker(place.getLatLng(), {interactive: false, keyboard: false,
+      icon: L.divIcon({className: "kembar-label", html: span, iconSize: null,
+                       iconAnchor: [-(p.radius + 3), 7]})});
+    return place.kembarLabel;
+  }
+  function hideLabel(place) {
+    if (place.kembarLabel) { labels.removeLayer(place.kembarLabel); }
   }
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -59,8 +60,8 @@ function kembarLayerView(layer, cfg, view) {
   // whether or not the frame has been laid out yet (11px text, as the label's style says).
   var ruler = document.createElement("canvas").getContext("2d");
   ruler.font = "11px sans-serif";
-  function box(map, m) {
-    var p = m.kembarPlace, at = map.latLngToLayerPoint(m.getLatLng());
+  function box(map, place) {
+    var p = place.feature.properties, at = map.latLngToLayerPoint(place.getLatLng());
     var left = at.x + p.radius + 3;
     var right = left + ruler.measureText(name(p)).width;
     return {left: left, right: right, top: at.y - 7, bottom: at.y + 7};
@@ -71,20 +72,22 @@ function kembarLayerView(layer, cfg, view) {
     var map = layer._map;
     if (!map) { return; }
     var zoomedIn = map.getZoom() >= ALL_LABELS_ZOOM, wanted = [], placed = [];
-    markers.forEach(function (m) {
-      var p = m.kembarPlace;
-      if (zoomedIn || (view.focus ? p.focused : p.count >= cfg.labelMin)) { wanted.push(m); }
-      else { labels.removeLayer(m); }
+    places.forEach(function (place) {
+      var p = place.feature.properties;
+      if (zoomedIn || (view.focus ? p.focused : p.count >= cfg.labelMin)) { wanted.push(place); }
+      else { hideLabel(place); }
     });
-    wanted.sort(function (a, b) { return b.kembarPlace.count - a.kembarPlace.count; });
-    wanted.forEach(function (m) {
-      var b = box(map, m), free = !placed.some(function (other) { return overlaps(b, other); });
-      if (free) { placed.push(b); labels.addLayer(m); } else { labels.removeLayer(m); }
+    var count = function (place) { return place.feature.properties.count; };
+    wanted.sort(function (a, b) { return count(b) - count(a); });
+    wanted.forEach(function (place) {
+      var b = box(map, place), free = !placed.some(function (other) { return overlaps(b, other); });
+      if (free) { placed.push(b); labels.addLayer(labelOf(place)); } else { hideLabel(place); }
     });
   }
   layer.on("add", function () {
     var map = layer._map;
-    makeLabels();
+    places = [];
+    layer.eachLayer(function (l) { if (l.feature.geometry.type === "Point") { places.push(l); } });
     labels.addTo(map);
     map.on("zoomend", showLabels);
     showLabels();
@@ -100,6 +103,7 @@ function kembarLayerView(layer, cfg, view) {
     var map = e.target._map || window.map;
     if (map) { map.off("zoomend", showLabels); map.removeLayer(labels); }
     labels.clearLayers();
-    markers = [];
+    places.forEach(function (place) { place.kembarLabel = null; });
+    places = [];
   });
 }
