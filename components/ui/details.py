@@ -54,7 +54,8 @@ def pick_partnership(t: Translator, options: Sequence[Partnership], lang: str,
     with `to_follow` (a session's first screen), the box's look alone (see standin.py)."""
     prompt = t("Choose a partnership…")
     if to_follow:  # one title to work out, not one per option
-        chosen = next((p for p in options if p.id == st.session_state.get("selected")), None)
+        selected = st.session_state.get("selected")  # read once: not once per option
+        chosen = next((p for p in options if p.id == selected), None)
         st.session_state["selected"] = chosen.id if chosen else None
         select_to_follow(t("Partnership"), pair_title(chosen, lang) if chosen else prompt,
                          chosen is None)
