@@ -1,8 +1,10 @@
-"""Tests for components.history: timelines, the network as of a year, durations; all hand-built."""
+"""Tests for components.history: timelines, the network as of a year, durations; hand-built,
+with one check of the year bounds against the real data."""
 
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,8 @@ from components.history import (
     latest_stage_milestone, latest_stage_step, midpoint, network_as_of, stage_counts_by_year, timeline, year_bounds,
 )
 from components.models import STAGES, Milestone, Partnership
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "partnerships.csv"
 
 
 def pair(pid: str, stage: str = "mou", date: str = "2018") -> Partnership:
@@ -228,3 +232,15 @@ def test_median_durations_without_pairs_are_none():
 ])
 def test_year_bounds(network, expected):
     assert year_bounds(network, BY_ID) == expected
+
+
+def test_year_bounds_are_those_of_the_timelines_on_the_real_data():
+    """year_bounds reads the steps without building timelines: it must agree with them."""
+    from components.pipeline import prepare
+
+    prepared = prepare(DATA)
+    by_id = prepared.milestones_by_id
+    assert any(by_id.values())  # the real data has histories to read
+    years = [step.year for p in prepared.partnerships for step in timeline(p, by_id.get(p.id, ()))
+             if step.sets_stage and step.year is not None]
+    assert year_bounds(prepared.partnerships, by_id) == (min(years), max(years))
