@@ -3,7 +3,10 @@ sidebar arrives even when the map never can (issue 16)."""
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
+
+from components.bench.harness import NetworkGuard
 
 from tests.browser import MAP_FRAME
 from tests.browser.pages import WAIT, prepared
@@ -84,3 +87,41 @@ def test_the_details_do_not_move_when_their_boxes_arrive(app_server, guarded_pag
     assert [v.split("\n") for v in values] == [["Place", "All places"],
                                                ["Partnership", "Kota Serang — Hangzhou (杭州市)"]]
     expect(page.locator(f"{DETAILS_BOX} input").nth(1)).to_have_value("Kota Serang — Hangzhou (杭州市)")
+
+
+# On a phone the details sit under the map. The top of the details column, recorded at each
+# change from the moment the page's own style applies (its phone rule makes the title 20 px).
+WATCH_DETAILS_TOP = """
+window.__kembarDetailsTops = [];
+new MutationObserver(() => {
+  const title = document.querySelector('h1'), details = document.querySelector('.st-key-kembar_details');
+  if (!title || !details || getComputedStyle(title).fontSize !== '20px') return;
+  const top = Math.round(details.getBoundingClientRect().top + window.scrollY);
+  const tops = window.__kembarDetailsTops;
+  if (tops[tops.length - 1] !== top) tops.push(top);
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+
+def test_on_a_phone_the_details_stay_put_while_the_map_loads(browser, app_server):
+    """The map's place is as tall as its frame will be from the start (68 % of the screen), so
+    the details under it do not jump when the frame comes or when the sidebar's run arrives."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    guard = NetworkGuard()
+    guard.attach(context)
+    try:
+        page = context.new_page()
+        page.goto(app_server.url + "/")  # warms the server
+        page.wait_for_selector(SIDEBAR_BOX, state="attached", timeout=WAIT)
+        page.add_init_script(WATCH_DETAILS_TOP)
+        page.goto(app_server.url + "/", wait_until="commit")
+        page.wait_for_selector(SIDEBAR_BOX, state="attached", timeout=WAIT)
+        page.wait_for_timeout(500)  # the real boxes and the rest of the column settle
+        tops = page.evaluate("window.__kembarDetailsTops")
+        frame_height = page.locator(MAP_FRAME).bounding_box()["height"]
+        assert frame_height == pytest.approx(0.68 * 844, abs=1)
+        assert len(tops) == 1, f"the details moved: tops {tops}"
+    finally:
+        context.close()
+    assert guard.blocked == [], f"requests left the machine: {guard.blocked[:5]}"
