@@ -14,7 +14,7 @@ from components.names import strip_prefix
 from components.news.articles import Article
 from components.i18n.translator import Translator
 from components.models import Milestone, Partnership, Place
-from components.ui.standin import select_to_follow
+from components.ui.standin import select_to_follow, with_look
 from components.ui.text import bold, highlighted, plain
 from components.i18n.vocabulary import (CN_LEVEL_LABELS, CONFIDENCE_LABELS, EVENT_LABELS, LEVEL_LABELS,
                                    PARTNERSHIP_LABELS, STAGE_LABELS, field_label,
@@ -57,16 +57,19 @@ def pick_partnership(t: Translator, options: Sequence[Partnership], lang: str,
         selected = st.session_state.get("selected")  # read once: not once per option
         chosen = next((p for p in options if p.id == selected), None)
         st.session_state["selected"] = chosen.id if chosen else None
-        select_to_follow(t("Partnership"), pair_title(chosen, lang) if chosen else prompt,
-                         chosen is None)
+        with_look("selected", lambda: select_to_follow(
+            t("Partnership"), pair_title(chosen, lang) if chosen else prompt, chosen is None), None)
         return st.session_state["selected"]
     labels = {p.id: pair_title(p, lang) for p in options}
     ids = [None, *labels]
     if st.session_state.get("selected") not in labels:
         st.session_state["selected"] = None
-    return st.selectbox(t("Partnership"), ids, key="selected", placeholder=prompt,
-                        format_func=lambda i: prompt if i is None else labels[i],
-                        help=t("Or click an arc or a place on the map."))
+    current = st.session_state["selected"]
+    return with_look("selected", lambda: select_to_follow(
+        t("Partnership"), labels.get(current, prompt), current is None),
+        lambda: st.selectbox(t("Partnership"), ids, key="selected", placeholder=prompt,
+                             format_func=lambda i: prompt if i is None else labels[i],
+                             help=t("Or click an arc or a place on the map.")))
 
 
 def show_details(t: Translator, p: Partnership, places: Mapping, excerpts: Sequence[Excerpt],

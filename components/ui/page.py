@@ -205,7 +205,7 @@ def _show_map_and_details(t, prepared: Prepared, services: Services, shown, sent
             pick_place(t, index())
         if focus:
             every = partnerships_of_place(focus, prepared.partnerships)
-            show_portfolio(t, index(), focus, ties, len(every) - len(ties))
+            show_portfolio(t, index(), focus, ties, len(every) - len(ties), to_follow=first_screen)
         _show_partnership(t, prepared, services, ties if focus else shown, first_screen)
 
 

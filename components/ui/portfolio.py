@@ -12,7 +12,7 @@ from components.i18n.translator import Translator
 from components.i18n.vocabulary import CN_LEVEL_LABELS, LEVEL_LABELS, STAGE_LABELS, sentence_case
 from components.models import STAGES, Partnership, PlaceRef
 from components.ui.mappanel import PLACE_KEY
-from components.ui.standin import select_to_follow
+from components.ui.standin import button_to_follow, row_to_follow, select_to_follow, with_look
 from components.ui.text import bold, plain
 
 CHOICES_KEY = "_kembar_place_choices"  # the places an ambiguous ?place= names
@@ -63,11 +63,14 @@ def pick_place(t: Translator, index: PlaceIndex) -> None:
     keys = [None, *(p.key for p in places)]
     titles = {p.key: place_title(t, p) for p in places}
     prompt = t("All places")
-    st.session_state[BOX_KEY] = st.session_state.get(PLACE_KEY)
-    st.selectbox(t("Place"), keys, key=BOX_KEY, placeholder=prompt, on_change=_from_box,
-                 format_func=lambda k: prompt if k is None else titles[k],
-                 help=t("Focus on a place: its partnerships stand out on the map. "
-                        "Or click a place's circle on the map."))
+    st.session_state[BOX_KEY] = current = st.session_state.get(PLACE_KEY)
+    with_look("place", lambda: select_to_follow(t("Place"), titles.get(current, prompt),
+                                                current not in titles),
+              lambda: st.selectbox(t("Place"), keys, key=BOX_KEY, placeholder=prompt,
+                                   on_change=_from_box,
+                                   format_func=lambda k: prompt if k is None else titles[k],
+                                   help=t("Focus on a place: its partnerships stand out on the "
+                                          "map. Or click a place's circle on the map.")))
 
 
 def place_to_follow(t: Translator, focus: FocusPlace | None,
@@ -76,7 +79,8 @@ def place_to_follow(t: Translator, focus: FocusPlace | None,
     ambiguous link left open; the index of places is only built when that choice needs it."""
     if st.session_state.get(CHOICES_KEY):
         _link_choices(t, index())
-    select_to_follow(t("Place"), place_title(t, focus) if focus else t("All places"), focus is None)
+    with_look("place", lambda: select_to_follow(
+        t("Place"), place_title(t, focus) if focus else t("All places"), focus is None), None)
 
 
 def _link_choices(t: Translator, index: PlaceIndex) -> None:
@@ -126,8 +130,9 @@ def _partner_line(t: Translator, index: PlaceIndex, place: FocusPlace, p: Partne
 
 
 def show_portfolio(t: Translator, index: PlaceIndex, place: FocusPlace,
-                   ties: Sequence[Partnership], hidden: int) -> None:
-    """The place's name, its partnerships per stage, and each partner opening its details."""
+                   ties: Sequence[Partnership], hidden: int, to_follow: bool = False) -> None:
+    """The place's name, its partnerships per stage, and each partner opening its details;
+    with `to_follow` (a session's first screen), the buttons' look alone (see standin.py)."""
     st.subheader(plain(place.label(t.lang)))
     st.caption(plain(_level_label(t, place)))
     counts = stage_counts(ties, STAGES)
@@ -147,6 +152,10 @@ def show_portfolio(t: Translator, index: PlaceIndex, place: FocusPlace,
                 continue
             st.markdown(bold(heading))
             for p in rows:
-                st.button(_partner_line(t, index, place, p), key=f"portfolio_{p.id}", type="tertiary",
-                          on_click=_select, args=(p.id,))
-    st.button(t("Clear the focus"), key="clear_focus", icon=":material/close:", on_click=_clear)
+                line = _partner_line(t, index, place, p)
+                with_look(f"portfolio_{p.id}", lambda: row_to_follow(line), None if to_follow else
+                          lambda: st.button(line, key=f"portfolio_{p.id}", type="tertiary",
+                                            on_click=_select, args=(p.id,)))
+    with_look("clear_focus", lambda: button_to_follow(t("Clear the focus"), "close"),
+              None if to_follow else lambda: st.button(t("Clear the focus"), key="clear_focus",
+                                                       icon=":material/close:", on_click=_clear))

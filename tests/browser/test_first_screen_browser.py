@@ -61,10 +61,9 @@ def test_the_sidebar_arrives_when_the_map_cannot_draw(app_server, guarded_page):
 # Where each element of the details column sits: the first screen draws the Place and
 # Partnership boxes' look (components/ui/standin.py), and the real boxes then take their place.
 DETAILS_LAYOUT = """() => [...document.querySelectorAll(
-    '.st-key-kembar_details [data-testid="stElementContainer"]')].slice(0, 4).map(e => {
-  const r = e.getBoundingClientRect();
-  return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
-})"""
+    '.st-key-kembar_details [data-testid="stElementContainer"]')]
+  .map(e => e.getBoundingClientRect()).filter(r => r.height > 0).slice(0, 4)
+  .map(r => [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)])"""
 STAND_IN = ".st-key-kembar_details .kembar-to-follow"
 DETAILS_BOX = '.st-key-kembar_details [data-testid="stSelectbox"]'
 
@@ -82,7 +81,7 @@ def test_the_details_do_not_move_when_their_boxes_arrive(app_server, guarded_pag
     values = page.locator(STAND_IN).all_inner_texts()
     page.wait_for_selector(DETAILS_BOX, timeout=WAIT)
     page.wait_for_timeout(300)  # let the column settle
-    assert page.locator(STAND_IN).count() == 0
+    assert page.locator(f"{STAND_IN}:visible").count() == 0  # kept, hidden (standin.with_look)
     assert page.evaluate(DETAILS_LAYOUT) == before
     assert [v.split("\n") for v in values] == [["Place", "All places"],
                                                ["Partnership", "Kota Serang — Hangzhou (杭州市)"]]
@@ -125,3 +124,41 @@ def test_on_a_phone_the_details_stay_put_while_the_map_loads(browser, app_server
     finally:
         context.close()
     assert guard.blocked == [], f"requests left the machine: {guard.blocked[:5]}"
+
+
+# Every layout the details column takes (each visible element's top and height), recorded from
+# the moment the page's style applies (the Place box's look is then 68 px tall, as the box).
+WATCH_DETAILS_LAYOUT = """
+window.__kembarDetailsLayouts = [];
+new MutationObserver(() => {
+  const look = document.querySelector('.st-key-kembar_details .kembar-to-follow');
+  const styled = window.__kembarDetailsLayouts.length > 0
+    || (look && Math.round(look.getBoundingClientRect().height) === 68);
+  const details = document.querySelector('.st-key-kembar_details');
+  if (!styled || !details) return;
+  const layout = [...details.querySelectorAll('[data-testid="stElementContainer"]')]
+    .map(e => e.getBoundingClientRect()).filter(r => r.height > 0)
+    .map(r => `${Math.round(r.top)}:${Math.round(r.height)}`).join(" ");
+  const seen = window.__kembarDetailsLayouts;
+  if (seen[seen.length - 1] !== layout) seen.push(layout);
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+
+@pytest.mark.parametrize("query", ["?selected=serang-hangzhou", "?place=Bali"])
+def test_the_details_never_flicker_while_their_widgets_arrive(app_server, guarded_page, query):
+    """From the first screen's looks to the real boxes and buttons of the next run, the details
+    column keeps one layout: no grey loading bar takes a look's place meanwhile."""
+    page = guarded_page
+    page.goto(app_server.url + "/")  # warms the server; the widgets' code is loaded afresh below
+    page.wait_for_selector(SIDEBAR_BOX, timeout=WAIT)
+    page.add_init_script(WATCH_DETAILS_LAYOUT)
+    page.goto(app_server.url + "/" + query, wait_until="commit")
+    page.wait_for_selector(SIDEBAR_BOX, timeout=WAIT)
+    page.wait_for_selector(DETAILS_BOX, timeout=WAIT)
+    page.wait_for_timeout(500)  # the widgets' code comes and the column settles
+    layouts = page.evaluate("window.__kembarDetailsLayouts")
+    assert layouts, "the details column was never seen styled"
+    assert len(layouts) == 1, "the details column moved:\n" + "\n".join(layouts)
+    if "place" in query:
+        expect(page.locator(".st-key-kembar_portfolio").get_by_role("button").first).to_be_visible()
