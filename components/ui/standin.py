@@ -12,8 +12,9 @@ The real widget still needs its code when it comes, and meanwhile Streamlit woul
 bar in the look's place (the details moved up 56 px and back for a fifth of a second). So each
 widget and its look share a container (`with_look`): the page's stylesheet shows the look until
 the widget's code has come, and never the bar.
-Drawn with `st.html`, whose code the page's stylesheet has already loaded (Markdown with HTML would load
-a parser of its own, 190 KB, first).
+
+The looks are drawn with `st.html`, whose code the page's stylesheet has already loaded
+(Markdown with HTML would load a parser of its own, 190 KB, first).
 """
 
 from __future__ import annotations
