@@ -88,10 +88,7 @@ function kembarArcsLayer(cfg, packed, view) {
       points[p.a].properties.focused = true; points[p.b].properties.focused = true;
     }
   });
-  var layer = L.geoJson(null, {
-    style: style,
-    pointToLayer: function (f, latlng) { return L.circleMarker(latlng, style(f)); }
-  });
+  var layer = L.geoJson(null, {style: style});  // its style, for resetStyle
   layer.bindTooltip(tip, {sticky: true});
   layer.kembarStyle = style;
   // Each feature becomes its layer here rather than through addData, the arcs straight from
