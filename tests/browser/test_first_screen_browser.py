@@ -126,6 +126,39 @@ def test_on_a_phone_the_details_stay_put_while_the_map_loads(browser, app_server
     assert guard.blocked == [], f"requests left the machine: {guard.blocked[:5]}"
 
 
+# On a wide screen "Map as a list" sits under the map. Its top, recorded at each change from the
+# moment the page's own style applies (the Place box's look is then 68 px tall, as the box).
+WATCH_LIST_TOP = """
+window.__kembarListTops = [];
+new MutationObserver(() => {
+  const look = document.querySelector('.st-key-kembar_details .kembar-to-follow');
+  const tops = window.__kembarListTops;
+  if (!tops.length && !(look && Math.round(look.getBoundingClientRect().height) === 68)) return;
+  const list = document.querySelector('.st-key-map_column [data-testid="stExpander"]');
+  const top = list ? Math.round(list.getBoundingClientRect().top + window.scrollY) : null;
+  if (tops[tops.length - 1] !== top) tops.push(top);
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+
+def test_what_is_under_the_map_stays_put_while_the_map_loads(app_server, guarded_page):
+    """The map's place is 620 px tall from the first screen on: while the component's code
+    loads, and in the frame's first moments, before the map inside gives the frame its height
+    (the list under the map used to jump up 14 px and then down 600)."""
+    page = guarded_page
+    page.goto(app_server.url + "/")  # warms the server
+    page.wait_for_selector(SIDEBAR_BOX, timeout=WAIT)
+    page.add_init_script(WATCH_LIST_TOP)
+    page.goto(app_server.url + "/", wait_until="commit")
+    page.wait_for_selector(SIDEBAR_BOX, timeout=WAIT)
+    page.wait_for_timeout(500)  # the rest of the page settles
+    tops = page.evaluate("window.__kembarListTops")
+    frame = page.locator(MAP_FRAME).bounding_box()
+    assert frame["height"] == 620
+    assert len(tops) == 1, f"the list under the map moved: tops {tops}"
+    assert tops[0] >= frame["y"] + 620
+
+
 # Every layout the details column takes (each visible element's top and height), recorded from
 # the moment the page's style applies (the Place box's look is then 68 px tall, as the box).
 WATCH_DETAILS_LAYOUT = """
