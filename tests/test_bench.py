@@ -114,6 +114,12 @@ def test_bench_runs_at_a_tiny_size_and_writes_json(tmp_path, monkeypatch, capsys
     screen = report["first_screen"]
     assert screen["arcs"] == {"kembar": 4, "peer": 4}
     assert all(len(screen["warm_samples_s"][app]) == 1 for app in ("floor", "peer", "kembar"))
+    marks = screen["warm_marks_s"]
+    assert set(marks["floor"]) == {"title", "seen"}  # the floor has no map frame
+    assert set(marks["peer"]) == {"frame", "seen"}  # the tutorial page has no title
+    assert set(marks["kembar"]) == {"title", "frame", "seen"}
+    assert 0 < marks["kembar"]["title"] < marks["kembar"]["frame"] <= marks["kembar"]["seen"]
+    assert 0 < marks["peer"]["frame"] <= marks["peer"]["seen"]
     assert "| warm: median of 1 visits (s) |" in out
 
 
@@ -137,3 +143,17 @@ def test_first_screen_table_has_the_three_apps_and_the_ratios():
     table = format_first_screen(_screen(1.0, 2.5, 1.6))
     assert "| warm: median of 5 visits (s) | 1.00 | 2.50 | 1.60 | 1.60× | 1.56× |" in table
     assert "| cold: first visit after the server starts (s) | 2.00 | 5.00 | 3.00 | 1.50× | 1.67× |" in table
+
+
+def test_first_screen_page_clock_table_and_what_it_leaves_for_the_peer_target():
+    screen = _screen(1.0, 2.5, 1.6) | {"warm_marks_s": {
+        "floor": {"title": 0.9, "seen": 0.95},
+        "peer": {"title": 0.92, "frame": 1.04, "seen": 2.1},
+        "kembar": {"title": 0.91, "frame": 1.02, "seen": 1.4}}}
+    table = format_first_screen(screen)
+    assert "| title shown | 0.90 | 0.92 | 0.91 |" in table
+    assert "| map's frame created (streamlit-folium's iframe) | – | 1.04 | 1.02 |" in table
+    assert "| every arc seen by the check (the floor: its title) | 0.95 | 2.10 | 1.40 |" in table
+    assert "means by 1.40 s on this clock; Kembar's map frame" in table
+    assert "is created at 1.02 s." in table
+    assert "page's own clock" not in format_first_screen(_screen(1.0, 2.5, 1.6))  # older reports

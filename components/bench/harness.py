@@ -138,18 +138,25 @@ def launch_chromium(playwright, extra_args: tuple[str, ...] = ()):
 
 
 def timed_visit(browser: Any, url: str, ready: Callable[[Any], None],
-                viewport: tuple[int, int] = (1440, 900)) -> float:
+                viewport: tuple[int, int] = (1440, 900), init_script: str | None = None,
+                after: Callable[[Any], None] | None = None) -> float:
     """Seconds from opening `url` in a fresh context until `ready(page)` returns; raises when
-    a request tried to leave the machine."""
+    a request tried to leave the machine. `init_script` runs in every document of the visit
+    before the page's own scripts; `after(page)`, once the time is taken (e.g. to read timings
+    the init script took)."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     guard = NetworkGuard()
     guard.attach(context)
+    if init_script:
+        context.add_init_script(init_script)
     try:
         page = context.new_page()
         start = time.perf_counter()
         page.goto(url, wait_until="commit")
         ready(page)
         seconds = time.perf_counter() - start
+        if after:
+            after(page)
     finally:
         context.close()
     if guard.blocked:

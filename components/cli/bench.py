@@ -138,6 +138,28 @@ def format_first_screen(figures: dict[str, Any]) -> str:
         row = figures[key]
         lines.append(f"| {label} | {row['floor']:.2f} | {row['peer']:.2f} | {row['kembar']:.2f} | "
                      f"{row['kembar'] / row['floor']:.2f}× | {row['peer'] / row['kembar']:.2f}× |")
+    marks = figures.get("warm_marks_s")
+    if marks:
+        lines += ["", _format_marks(marks)]
+    return "\n".join(lines)
+
+
+MARKS = (("title", "title shown"), ("frame", "map's frame created (streamlit-folium's iframe)"),
+         ("seen", "every arc seen by the check (the floor: its title)"))
+
+
+def _format_marks(marks: dict[str, dict[str, float]]) -> str:
+    """The warm visits' page-clock times, and what they leave for 1.5× sooner than the peer."""
+    cell = lambda app, name: f"{marks[app][name]:.2f}" if name in marks.get(app, {}) else "–"
+    lines = ["| warm, on the page's own clock (s from navigation, median) | floor | naive peer | Kembar |",
+             "| --- | ---: | ---: | ---: |"]
+    lines += [f"| {label} | {cell('floor', name)} | {cell('peer', name)} | {cell('kembar', name)} |"
+              for name, label in MARKS]
+    peer, kembar = marks.get("peer", {}), marks.get("kembar", {})
+    if "seen" in peer and "frame" in kembar:
+        lines += ["", f"Every arc 1.5× sooner than the peer means by {peer['seen'] / 1.5:.2f} s on this "
+                  f"clock; Kembar's map frame, before which none of the map's code runs, is created "
+                  f"at {kembar['frame']:.2f} s."]
     return "\n".join(lines)
 
 
