@@ -159,6 +159,37 @@ def test_a_focus_fades_the_other_arcs_as_the_map_does(prepared):
     assert "faded: not a tie of the focused place" in svg_texts(view_picture(prepared, view, "svg"))
 
 
+def place_marker_styles(data: bytes) -> list[str]:
+    """The style of each place marker (the "places" group's paths), in drawing order."""
+    group = next(g for g in ET.fromstring(data).iter(f"{SVG}g") if g.get("id") == "places")
+    return [path.get("style", "") for path in group.iter(f"{SVG}path")]
+
+
+def test_a_focus_dims_the_other_places_and_rings_its_own_as_the_map_does(prepared):
+    """arcs_layer.js: the focused place's marker takes the selection's colour and a 3 px ring;
+    a place that is not an end of one of its ties is dimmed (map.elements.FADED_PLACE)."""
+    focus = prepared.place_index.resolve("Surabaya")[0]
+    ties = [p for p in partnerships_of_place(focus, prepared.partnerships)
+            if p.id in prepared.drawable_ids]
+    ends = {ref for p in ties for ref in (p.id_place, p.cn_place)}
+    places = {ref for p in prepared.partnerships if p.id in prepared.drawable_ids
+              for ref in (p.id_place, p.cn_place)}
+    assert ends and places - ends
+    styles = place_marker_styles(view_picture(
+        prepared, ViewState(Filters(), lang="en", place="Surabaya"), "svg"))
+    assert len(styles) == len(places)
+    dimmed = [s for s in styles if "fill-opacity: 0.4" in s and "stroke-opacity: 0.4" in s]
+    ringed = [s for s in styles if f"stroke: {SELECTED_ARC['color'].lower()}" in s]
+    assert len(dimmed) == len(places - ends)
+    assert len(ringed) == 1 and "stroke-width: 1.8" in ringed[0]  # 3 px at 0.6 pt a pixel
+    figure = view_figure(prepared, ViewState(Filters(), lang="en", place="Surabaya"))
+    named = {text.get_text() for ax in figure.axes for text in ax.texts}
+    assert "Kota Surabaya" in named and named <= {ref.name for ref in ends}  # the ties' places alone
+    unfocused = place_marker_styles(view_picture(prepared, ViewState(Filters(), lang="en"), "svg"))
+    assert len(unfocused) == len(places)
+    assert not any("opacity: 0.4" in s or "stroke-width: 1.8" in s for s in unfocused)
+
+
 def test_without_shading_or_focus_nothing_is_added(prepared):
     data = view_picture(prepared, ViewState(Filters(), lang="en"), "svg")
     styles = svg_styles(data)

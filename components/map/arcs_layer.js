@@ -52,8 +52,7 @@ function kembarArcsLayer(cfg, packed, view) {
     if (f.geometry.type === "Point") {
       var dim = view.focus && !p.focused;
       return Object.assign({}, cfg.place, {radius: p.radius},
-        p.place === view.focus ? {color: cfg.selected.color, weight: 3} : {},
-        dim ? {fillOpacity: 0.4, opacity: 0.4} : {});
+        p.place === view.focus ? cfg.focusedPlace : {}, dim ? cfg.fadedPlace : {});
     }
     return {color: p.selected ? cfg.selected.color : colour(p),
             weight: line.weight + (p.selected ? cfg.selected.extraWeight : (view.focus && p.focused ? 1 : 0)),

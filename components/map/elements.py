@@ -37,6 +37,10 @@ ARC_OPACITY = {"shown": 0.85, "disputed": 0.55, "selected": 1.0}
 SELECTED_ARC = {"color": "#111111", "extraWeight": 3}
 PLACE_STYLE = {"color": "#333333", "weight": 1, "fillColor": "#FFFFFF", "fillOpacity": 0.9,
                "opacity": 0.9}
+# With a place in focus: its own marker ringed like the open partnership, and the markers of
+# places that are not among its ties dimmed.
+FOCUSED_PLACE = {"color": SELECTED_ARC["color"], "weight": 3}
+FADED_PLACE = {"fillOpacity": 0.4, "opacity": 0.4}
 OUTLINE_STYLE = {"color": "#8A8A8A", "weight": 0.8, "fillColor": "#EFEDE6", "fillOpacity": 1}
 LEGEND_LINE_COLOUR = "#444444"  # stage samples in the legend: the dash, not the colour, matters
 TEXT_LABELS = {
@@ -74,6 +78,8 @@ def style_config(translate: Translate = untranslated) -> dict[str, Any]:
         "opacity": ARC_OPACITY,
         "selected": SELECTED_ARC,
         "place": PLACE_STYLE,
+        "focusedPlace": FOCUSED_PLACE,
+        "fadedPlace": FADED_PLACE,
         "legendLine": LEGEND_LINE_COLOUR,
         "levels": {key: sentence_case(translate(text)) for key, text in LEVEL_LABELS.items()},
         "stages": {key: sentence_case(translate(text)) for key, text in STAGE_LABELS.items()},

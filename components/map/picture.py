@@ -20,15 +20,16 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display: the picture is drawn on the server
 from matplotlib import patheffects, rc_context  # noqa: E402
+from matplotlib.colors import to_rgba  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import PathPatch  # noqa: E402
 
 from components.i18n.translator import N_, Translate, untranslated  # noqa: E402
 from components.map.build import REGION, arc_features, place_features  # noqa: E402
-from components.map.elements import (ARC_OPACITY, LEGEND_LINE_COLOUR, OTHER_COLOUR,  # noqa: E402
-                                     OUTLINE_STYLE, PLACE_STYLE, SELECTED_ARC, STAGE_LINES,
-                                     LEVEL_COLOURS, style_config)
+from components.map.elements import (ARC_OPACITY, FADED_PLACE, FOCUSED_PLACE,  # noqa: E402
+                                     LEGEND_LINE_COLOUR, OTHER_COLOUR, OUTLINE_STYLE, PLACE_STYLE,
+                                     SELECTED_ARC, STAGE_LINES, LEVEL_COLOURS, style_config)
 from components.map.fonts import font_families, needs_cjk  # noqa: E402
 from components.map.outlines import load_outlines  # noqa: E402
 from components.map.picture_layers import (arc_opacity, draw_provinces, faded_legend,  # noqa: E402
@@ -66,6 +67,7 @@ class PictureInput:
     selected: str | None = None
     lang: str = "en"
     focused: frozenset[str] | None = None  # a focus's ties (the rest fade); None: no focus
+    focus: str | None = None  # the focused place's key (components.focus), its marker ringed
     shading: Mapping[str, Any] | None = None  # map.provinces.shading_config, or no shading
 
 
@@ -162,14 +164,32 @@ def _offset(feature: dict[str, Any]) -> float:
     return feature["properties"]["radius"] * PT_PER_PX + 2
 
 
-def _draw_places(ax: Any, points: list[dict[str, Any]]) -> None:
+def _ends(arcs: list[dict[str, Any]], focused: frozenset[str] | None) -> set[str] | None:
+    """The keys of the places at either end of a focus's ties (None without a focus)."""
+    if focused is None:
+        return None
+    return {f["properties"][end] for f in arcs if f["properties"]["id"] in focused
+            for end in ("id_place", "cn_place")}
+
+
+def _draw_places(ax: Any, points: list[dict[str, Any]], bright: set[str] | None = None,
+                 focus: str | None = None) -> None:
+    """The place markers, as arcs_layer.js styles them: with a focus, the focused place ringed
+    and the places that are not in `bright` (the ends of its ties) dimmed."""
     if not points:
         return
+
+    def style(place: str) -> dict[str, Any]:
+        return {**PLACE_STYLE, **(FOCUSED_PLACE if place == focus else {}),
+                **(FADED_PLACE if bright is not None and place not in bright else {})}
+
+    styles = [style(f["properties"]["place"]) for f in points]
     xs, ys = _xy([f["geometry"]["coordinates"] for f in points])
     sizes = [(2 * f["properties"]["radius"] * PT_PER_PX) ** 2 for f in points]
-    ax.scatter(xs, ys, s=sizes, facecolor=PLACE_STYLE["fillColor"], edgecolor=PLACE_STYLE["color"],
-               linewidth=PLACE_STYLE["weight"] * PT_PER_PX, alpha=PLACE_STYLE["opacity"], zorder=5,
-               gid="places")
+    ax.scatter(xs, ys, s=sizes, zorder=5, gid="places",
+               facecolors=[to_rgba(x["fillColor"], x["fillOpacity"]) for x in styles],
+               edgecolors=[to_rgba(x["color"], x["opacity"]) for x in styles],
+               linewidths=[x["weight"] * PT_PER_PX for x in styles])
 
 
 def _frame(ax: Any, features: list[dict[str, Any]]) -> None:
@@ -265,9 +285,12 @@ def build_figure(view: PictureInput, captions: Captions, *,
             draw_provinces(ax, view.shading, _xy)
         _draw_arcs(ax, features, view.selected, view.focused)
         points = place_features(view.partnerships, view.places)
-        _draw_places(ax, points)
+        bright = _ends(features, view.focused)
+        _draw_places(ax, points, bright, view.focus)
         _frame(ax, features)
-        _draw_labels(ax, points, view.lang)
+        # With a focus, as on the map, only the places of its ties are named.
+        _draw_labels(ax, points if bright is None else
+                     [f for f in points if f["properties"]["place"] in bright], view.lang)
         _legend(fig, translate, view)
         _captions(fig, captions, translate)
     fig.kembar_families = families  # type: ignore[attr-defined]  # for saving with the same fonts

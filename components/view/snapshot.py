@@ -35,19 +35,20 @@ def view_figure(prepared: Prepared, view: ViewState, place: str = "",
                             place=place),
         note=shown.as_of_note,
         data_date=data_date_text(data_date(prepared.partnerships, prepared.data_path), t))
+    focus, focused = _focus(prepared, view, shown)
     picture = PictureInput(drawn, prepared.places, prepared.bends, selected=view.selected,
-                           lang=t.lang, focused=_focused(prepared, view, shown),
+                           lang=t.lang, focused=focused, focus=focus,
                            shading=view_shading(t, shown.partnerships, prepared) if view.shade else None)
     return build_figure(picture, captions, translate=t)
 
 
-def _focused(prepared: Prepared, view: ViewState, shown: Shown) -> frozenset[str] | None:
-    """The ids of the focused place's shown ties, as the map and the embed find them (a name
-    that is not exactly one place focuses nothing); None without a focus."""
+def _focus(prepared: Prepared, view: ViewState, shown: Shown) -> tuple[str | None, frozenset[str] | None]:
+    """The focused place's key and the ids of its shown ties, as the map and the embed find them
+    (a name that is not exactly one place focuses nothing); (None, None) without a focus."""
     found = prepared.place_index.resolve(view.place) if view.place else ()
     if len(found) != 1:
-        return None
-    return frozenset(p.id for p in partnerships_of_place(found[0], shown.partnerships))
+        return None, None
+    return found[0].key, frozenset(p.id for p in partnerships_of_place(found[0], shown.partnerships))
 
 
 def view_picture(prepared: Prepared, view: ViewState, fmt: str, place: str = "", *,

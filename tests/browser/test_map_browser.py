@@ -13,7 +13,8 @@ import re
 
 import pytest
 
-from components.focus import partnerships_of_place
+from components.focus import partnerships_of_place, place_key
+from components.map.elements import FADED_PLACE, FOCUSED_PLACE, PLACE_STYLE
 from components.ui.details import pair_title
 from tests.browser import MAP_FRAME
 from tests.browser.pages import WAIT, details_panel, map_frame, prepared, shot, url_params, wait_for
@@ -247,6 +248,35 @@ def test_a_linked_selection_is_painted_over_the_focus_over_the_rest(app_server, 
     # The other arcs, then Bali's, then the places (clickable over any arc), the selection last.
     assert re.fullmatch(r"a+f+p+s", order), order
     assert order.count("f") == len(ties) - 1  # every other tie of Bali's, none of the rest
+
+
+# Each place circle's look: its key -> [stroke colour, weight, stroke and fill opacity].
+MARKER_STYLES = """() => {
+  const out = {};
+  window.kembarLayer.eachLayer(l => { const f = l.feature, o = l.options;
+    if (f.geometry.type === "Point") out[f.properties.place] = [o.color, o.weight, o.opacity, o.fillOpacity]; });
+  return out;
+}"""
+
+
+def test_a_focus_rings_its_place_and_dims_the_places_outside_its_ties(app_server, guarded_page):
+    """As the picture draws it (map.picture): the focused place's circle takes the selection's
+    colour and a 3 px ring; the ends of its ties stay as they are; every other place dims."""
+    frame = open_map(guarded_page, app_server, "?place=Bali")
+    data = prepared()
+    bali = data.place_index.resolve("Bali")[0]
+    ties = [p for p in partnerships_of_place(bali, data.partnerships) if p.id in data.drawable_ids]
+    ends = {place_key(ref) for p in ties for ref in (p.id_place, p.cn_place)}
+    styles = frame.evaluate(MARKER_STYLES)
+    assert bali.key in styles and set(styles) - ends
+    plain = [PLACE_STYLE["color"], PLACE_STYLE["weight"], PLACE_STYLE["opacity"], PLACE_STYLE["fillOpacity"]]
+    for key, look in styles.items():
+        expected = list(plain)
+        if key == bali.key:
+            expected[:2] = [FOCUSED_PLACE["color"], FOCUSED_PLACE["weight"]]
+        if key not in ends:
+            expected[2:] = [FADED_PLACE["opacity"], FADED_PLACE["fillOpacity"]]
+        assert look == expected, key
 
 
 def test_a_chinese_place_link_lists_hangzhous_partners(app_server, guarded_page, tmp_path):
