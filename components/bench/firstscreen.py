@@ -10,9 +10,9 @@ last work must not fall on the next one). Loopback only: any other request fails
 
 Each visit also takes times on the page's own clock (from navigation, `performance.now()`):
 when its title showed and when the map's frame (streamlit-folium's iframe) was created, both
-noted the moment the element is added (a MutationObserver, no polling), and when the check
-saw every arc (read after the visit's time is taken). They show where the time goes: until the frame exists, none of the map's own
-code can run.
+noted the moment the element is added (a MutationObserver, no polling), and when the check saw
+every arc (read after the visit's time is taken). They show where the time goes: until the
+frame exists, none of the map's own code can run.
 """
 
 from __future__ import annotations
