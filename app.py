@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from components.connections import disable_nagle
 from components.map.assets import ensure_static_assets, write_outlines
 from components.i18n.translator import get_translator
 from components.map.build import ASSET_BASE, build_arcs_layer, build_base_map
@@ -27,6 +28,13 @@ APP_DIR = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="Kembar — Indonesia–China sister regions", page_icon="🤝",
                    layout="wide")
+
+
+@st.cache_resource(show_spinner=False)
+def quick_connections() -> int:
+    """Nagle's algorithm off on the server's connections, once per server: Streamlit leaves it on,
+    and every file the map's frame loads then waited 40 ms (components.connections)."""
+    return disable_nagle()
 
 
 @st.cache_resource(show_spinner=False)
@@ -87,6 +95,7 @@ def load(path: Path, online: bool) -> Prepared:
     return result
 
 
+quick_connections()
 config = settings.current()
 path = config.data
 static_assets()
