@@ -155,5 +155,5 @@ def test_first_screen_page_clock_table_and_what_it_leaves_for_the_peer_target():
     assert "| map's frame created (streamlit-folium's iframe) | – | 1.04 | 1.02 |" in table
     assert "| every arc seen by the check (the floor: its title) | 0.95 | 2.10 | 1.40 |" in table
     assert "means by 1.40 s on this clock; Kembar's map frame" in table
-    assert "is created at 1.02 s." in table
+    assert "is created at 1.02 s, and from its frame to every arc takes 0.38 s (the peer's: 1.06 s)." in table
     assert "page's own clock" not in format_first_screen(_screen(1.0, 2.5, 1.6))  # older reports

@@ -160,9 +160,13 @@ def _format_marks(marks: dict[str, dict[str, float]]) -> str:
     peer, kembar = marks.get("peer", {}), marks.get("kembar", {})
     if "seen" in peer and "frame" in kembar:
         goal = SOONER_THAN_PEER
-        lines += ["", (f"Every arc {goal:g}× sooner than the peer means by {peer['seen'] / goal:.2f} "
-                       f"s on this clock; Kembar's map frame, before which none of the map's code "
-                       f"runs, is created at {kembar['frame']:.2f} s.")]
+        sentence = (f"Every arc {goal:g}× sooner than the peer means by {peer['seen'] / goal:.2f} "
+                    f"s on this clock; Kembar's map frame, before which none of the map's code "
+                    f"runs, is created at {kembar['frame']:.2f} s")
+        if "seen" in kembar and "frame" in peer:
+            sentence += (f", and from its frame to every arc takes {kembar['seen'] - kembar['frame']:.2f}"
+                         f" s (the peer's: {peer['seen'] - peer['frame']:.2f} s)")
+        lines += ["", sentence + "."]
     return "\n".join(lines)
 
 
