@@ -8,8 +8,8 @@ acknowledge the first, and browsers delay that acknowledgement by about 40 ms: m
 of the map frame's four files (streamlit-folium's page and script, Leaflet's script and stylesheet)
 arrived 40 ms late, one after another, on every page load.
 
-Linux and the BSDs copy the option from a listening socket to the connections it accepts, so
-setting it once on the process's sockets covers the connections already open and all to come.
+Linux copies the option from a listening socket to the connections it accepts, so setting it
+once on the process's sockets covers the connections already open and all to come.
 """
 
 from __future__ import annotations
