@@ -3,10 +3,10 @@
 Streamlit 1.67 binds its listening socket itself, as `socket.socket(family=...)`, so the socket's
 protocol number is 0 and asyncio, which turns Nagle off only for sockets whose protocol is
 `IPPROTO_TCP`, leaves it on for every connection the server accepts. A response written in two
-pieces (headers, then the body; or two WebSocket messages in a row) then waits for the browser to
-acknowledge the first, and browsers delay that acknowledgement by about 40 ms: measured here, each
-of the map frame's four files (streamlit-folium's page and script, Leaflet's script and stylesheet)
-arrived 40 ms late, one after another, on every page load.
+pieces (headers, then the body; or two WebSocket messages in a row) then waits until the
+browser's machine acknowledges the first, which its TCP stack delays (40 ms on Linux): measured
+here, each of the map frame's four files (streamlit-folium's page and script, Leaflet's script
+and stylesheet) arrived 40 ms late, one after another, on every page load.
 
 Linux copies the option from a listening socket to the connections it accepts, so setting it
 once on the process's sockets covers the connections already open and all to come.
