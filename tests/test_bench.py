@@ -109,6 +109,8 @@ def test_bench_runs_at_a_tiny_size_and_writes_json(tmp_path, monkeypatch, capsys
             assert keys <= set(row[app]), (app, keys - set(row[app]))
             assert row[app]["rows"] == (4 if row["size"] == "real" else 6)
     assert report["results"][1]["kembar"]["map_kept"] is True
+    assert all(row["kembar"]["click_s"] > 0 and "click_s" not in row["peer"]
+               for row in report["results"])
     out = capsys.readouterr().out
     assert "| 6 | map payload sent (KB) |" in out
     screen = report["first_screen"]

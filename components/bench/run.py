@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from components.bench.clicks import median_click_seconds
 from components.bench.data import SEED, write_dataset
 from components.bench.peer import write_peer
 from components.pipeline import DATA_PATH
@@ -205,7 +206,8 @@ def _peak_rss_mb(pid: int) -> float:
 def measure_browser(app: str, csv: Path, script: Path, expected: int,
                     log_dir: Path) -> dict[str, Any]:
     """Time to draw every arc on a cold server (first visit, files never prepared before) and a
-    warm one (second visit)."""
+    warm one (second visit); for Kembar, then the median time from a click on an arc until its
+    details show."""
     from playwright.sync_api import sync_playwright
 
     env = {"KEMBAR_DATA": str(csv), "KEMBAR_CACHE_DIR": tempfile.mkdtemp(dir=log_dir)}
@@ -217,10 +219,13 @@ def measure_browser(app: str, csv: Path, script: Path, expected: int,
             try:
                 cold = _draw_seconds(browser, server.url + "/", app, expected)
                 warm = _draw_seconds(browser, server.url + "/", app, expected)
+                # The peer's click opens a popup in the browser, with no round trip to time.
+                click = median_click_seconds(browser, server.url + "/") if app == "kembar" else None
             finally:
                 browser.close()
-        return {"browser_cold_s": cold, "browser_warm_s": warm,
-                "server_rss_mb": _peak_rss_mb(server.process.pid)}
+        figures = {"browser_cold_s": cold, "browser_warm_s": warm,
+                   "server_rss_mb": _peak_rss_mb(server.process.pid)}
+        return figures | ({"click_s": click} if click is not None else {})
     finally:
         server.stop()
 

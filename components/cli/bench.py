@@ -35,6 +35,7 @@ METRICS = (
     ("peak_rss_mb", "peak memory, AppTest process (MB)", "{:,.0f}"),
     ("browser_cold_s", "all arcs drawn, first visit (s)", "{:.1f}"),
     ("browser_warm_s", "all arcs drawn, warm server (s)", "{:.1f}"),
+    ("click_s", "a click on an arc until its details show, warm (s)", "{:.2f}"),
     ("server_rss_mb", "peak memory, streamlit server (MB)", "{:,.0f}"),
 )
 TARGETS_AT = "8000"

@@ -91,6 +91,7 @@ function kembarPicking(layer, cfg, view) {
     } catch (error) { /* another origin: leave the page where it is */ }
   }
   layer.on("click", function (e) {
+    setTimeout(kembarReportClick, 0);  // once st_folium's own handler, bound after this, has run
     if (e.kembarChosen) { stamp(e.layer); highlight(e.layer); afterTap(e); return; }
     var found = e.layerPoint ? within(e.layerPoint) : [];
     var chosen = found.length ? found[0].layer : e.layer;
@@ -102,4 +103,25 @@ function kembarPicking(layer, cfg, view) {
     if (others.length && layer._map) { offer(layer._map, e.latlng, others); }
     afterTap(e);
   });
+}
+
+// st_folium sends the app a click only after 250 ms without another event (a debounce meant for
+// pans and zooms), so the details beside the map followed a click a quarter of a second late.
+// Once its click handler has recorded the click, the value it is going to send is sent now and
+// kept as the last sent, so that its delayed call finds nothing new and sends nothing. Only when
+// the map returns exactly the click's two values (what Kembar asks for); otherwise st_folium
+// sends as it always does.
+var KEMBAR_CLICK_VALUES = ["last_object_clicked_count", "last_active_drawing"];  // its key order
+function kembarReportClick() {
+  var data = window.__GLOBAL_DATA__, streamlit = window.Streamlit;
+  if (!data || !streamlit || !data.returned_objects ||
+      data.returned_objects.length !== KEMBAR_CLICK_VALUES.length ||
+      !KEMBAR_CLICK_VALUES.every(function (k) { return data.returned_objects.indexOf(k) >= 0; })) {
+    return;
+  }
+  var value = {};
+  KEMBAR_CLICK_VALUES.forEach(function (k) { value[k] = data[k]; });
+  if (JSON.stringify(value) === JSON.stringify(data.previous_data)) { return; }
+  data.previous_data = value;
+  streamlit.setComponentValue(value);
 }

@@ -176,6 +176,36 @@ def test_three_clicks_on_three_arcs_select_and_highlight_each_at_once(app_server
     assert len(set(clicked)) == 3
 
 
+# Every value the map's component sends the app, and whether Kembar's immediate report sent it.
+RECORD_SENT = """() => {
+  const streamlit = window.Streamlit, send = streamlit.setComponentValue.bind(streamlit);
+  window.__sent = [];
+  streamlit.setComponentValue = (value) => {
+    window.__sent.push({value: value, now: new Error().stack.includes("kembarReportClick")});
+    return send(value);
+  };
+}"""
+# Resolves once a timer set now has fired: after st_folium's 250 ms debounce set at the click.
+LATER_TIMERS_FIRED = "() => new Promise((done) => setTimeout(done, 1000))"
+
+
+def test_a_click_reaches_the_app_at_once_and_only_once(app_server, guarded_page):
+    """st_folium would send the click after its 250 ms debounce; Kembar sends it at once and
+    st_folium's delayed call then finds nothing new."""
+    page = guarded_page
+    frame = open_map(page, app_server)
+    frame.evaluate(RECORD_SENT)
+    point = frame.evaluate(CLEAR_POINT, ["arc", []])
+    assert point and point["clearance"] >= 6, f"no arc clear of the others: {point}"
+    click_at(page, point)
+    wait_for(lambda: url_params(page).get("selected"), [point["key"]], what="selected in URL")
+    frame.evaluate(LATER_TIMERS_FIRED)
+    sent = frame.evaluate("() => window.__sent")
+    assert len(sent) == 1, sent
+    assert sent[0]["now"], "the click was sent by st_folium's debounce, not at once"
+    assert sent[0]["value"]["last_active_drawing"]["properties"]["id"] == point["key"]
+
+
 def test_a_click_in_the_tangle_takes_the_nearest_arc_and_offers_the_other(app_server,
                                                                        guarded_page, tmp_path):
     page = guarded_page
