@@ -13,7 +13,7 @@ from typing import Any
 
 from components.bench.harness import MAP_FRAME, NetworkGuard
 
-PROBES = (Path(__file__).with_name("clicks.js")).read_text(encoding="utf-8")
+PROBES = Path(__file__).with_name("clicks.js").read_text(encoding="utf-8")
 TIMEOUT_MS = 60_000
 
 
@@ -61,5 +61,6 @@ def click_seconds(browser: Any, url: str, clicks: int = 5,
 
 
 def median_click_seconds(browser: Any, url: str, clicks: int = 5) -> float | None:
+    """The median of click_seconds, or None when no click landed on a new arc."""
     found = click_seconds(browser, url, clicks)
     return statistics.median(found) if found else None
