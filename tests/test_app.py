@@ -75,6 +75,37 @@ def test_a_click_on_an_arc_selects_its_partnership():
     assert at.query_params["selected"] == "semarang-nanjing"
 
 
+def test_the_first_screen_sends_the_map_first_and_later_runs_the_details_first(monkeypatch):
+    """The browser draws what it receives in order: on the first screen the map's frame should
+    start soonest; after a click, the details should show before the arcs are redrawn."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
+
+    sent: list[str] = []
+    enqueue = ScriptRunContext.enqueue
+
+    def record(self, msg):
+        if msg.WhichOneof("type") == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            element = msg.delta.new_element
+            kind = element.WhichOneof("type")
+            if kind == "component_instance":
+                sent.append("map")
+            elif kind == "selectbox" and element.selectbox.id.endswith("-selected"):
+                sent.append("partnership box")
+            elif kind == "html" and 'kembar-to-follow-label">Partnership<' in element.html.body:
+                sent.append("partnership look")
+        return enqueue(self, msg)
+
+    monkeypatch.setattr(ScriptRunContext, "enqueue", record)
+    at = first_screen(selected="serang-hangzhou")
+    assert sent == ["map", "partnership look"]
+    for rerun in (lambda: map_reports(at, FIRST_REPORT),
+                  lambda: click_on_map(at, {"id": "semarang-nanjing"})):
+        sent.clear()
+        rerun()
+        assert not at.exception
+        assert sent == ["partnership look", "partnership box", "map"]
+
+
 def test_the_map_layer_holds_only_the_filtered_arcs():
     at = run_app(level="regency")
     element = map_element(at)
