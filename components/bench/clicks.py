@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from components.bench.harness import MAP_FRAME, NetworkGuard
+from components.bench.harness import MAP_FRAME, guarded_context
 
 PROBES = Path(__file__).with_name("clicks.js").read_text(encoding="utf-8")
 TIMEOUT_MS = 60_000
@@ -25,11 +25,8 @@ def click_seconds(browser: Any, url: str, clicks: int = 5,
                   viewport: tuple[int, int] = (1440, 900)) -> list[float]:
     """Seconds from each of `clicks` mouse clicks on different arcs until the details' heading
     names a new partnership; raises when a request tried to leave the machine."""
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    guard = NetworkGuard()
-    guard.attach(context)
     seconds: list[float] = []
-    try:
+    with guarded_context(browser, viewport) as context:
         page = context.new_page()
         page.goto(url)
         # The second run (the sidebar's) has come: the map's first report has been answered.
@@ -53,10 +50,6 @@ def click_seconds(browser: Any, url: str, clicks: int = 5,
                 seconds.append(time.perf_counter() - start)
             frame.evaluate(_probe("closeList"))
             page.wait_for_timeout(1000)  # the rerun's map has settled before the next click
-    finally:
-        context.close()
-    if guard.blocked:
-        raise RuntimeError(f"requests left the machine: {guard.blocked[:5]}")
     return seconds
 
 

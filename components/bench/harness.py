@@ -12,7 +12,8 @@ import socket
 import subprocess
 import sys
 import time
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -137,6 +138,21 @@ def launch_chromium(playwright, extra_args: tuple[str, ...] = ()):
                                       args=[*CHROMIUM_ARGS, *extra_args])
 
 
+@contextmanager
+def guarded_context(browser: Any, viewport: tuple[int, int] = (1440, 900)) -> Iterator[Any]:
+    """A fresh browser context whose requests may not leave the machine: each such request is
+    aborted, and once the context is closed the block raises if one was tried."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    guard = NetworkGuard()
+    guard.attach(context)
+    try:
+        yield context
+    finally:
+        context.close()
+    if guard.blocked:
+        raise RuntimeError(f"requests left the machine: {guard.blocked[:5]}")
+
+
 def timed_visit(browser: Any, url: str, ready: Callable[[Any], None],
                 viewport: tuple[int, int] = (1440, 900), init_script: str | None = None,
                 after: Callable[[Any], None] | None = None) -> float:
@@ -144,12 +160,9 @@ def timed_visit(browser: Any, url: str, ready: Callable[[Any], None],
     a request tried to leave the machine. `init_script` runs in every document of the visit
     before the page's own scripts; `after(page)`, once the time is taken (e.g. to read timings
     the init script took)."""
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    guard = NetworkGuard()
-    guard.attach(context)
-    if init_script:
-        context.add_init_script(init_script)
-    try:
+    with guarded_context(browser, viewport) as context:
+        if init_script:
+            context.add_init_script(init_script)
         page = context.new_page()
         start = time.perf_counter()
         page.goto(url, wait_until="commit")
@@ -157,8 +170,4 @@ def timed_visit(browser: Any, url: str, ready: Callable[[Any], None],
         seconds = time.perf_counter() - start
         if after:
             after(page)
-    finally:
-        context.close()
-    if guard.blocked:
-        raise RuntimeError(f"requests left the machine: {guard.blocked[:5]}")
     return seconds
